@@ -1,0 +1,1 @@
+"""Wagtail adapters for socialshop (app label ``socialshop_cms``). Requires the ``cms`` extra."""

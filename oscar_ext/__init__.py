@@ -1,0 +1,1 @@
+"""Adapters plugging socialshop into django-oscar's extension points (app label ``socialshop_oscar``)."""

@@ -1,0 +1,71 @@
+"""System checks that catch misconfiguration before a shared link renders badly."""
+
+import re
+
+from django.conf import settings as django_settings
+from django.core.checks import Error, Tags, Warning, register
+
+from .conf import settings
+
+TWITTER_HANDLE = re.compile(r"^@[A-Za-z0-9_]{1,15}$")
+CONDITIONS = ("new", "refurbished", "used")
+CARD_TYPES = ("summary", "summary_large_image", "app", "player")
+
+
+@register(Tags.compatibility)
+def check_social_settings(app_configs, **kwargs):
+    messages = []
+    if settings.TWITTER_CARDS:
+        handle = settings.TWITTER_SITE
+        if not handle:
+            messages.append(
+                Warning(
+                    "Twitter/X cards are on but the shop has no X handle.",
+                    hint='Set SOCIALSHOP_TWITTER_SITE = "@yourshop", or SOCIALSHOP_TWITTER_CARDS = False.',
+                    id="socialshop.W001",
+                )
+            )
+        elif not TWITTER_HANDLE.match(handle):
+            messages.append(
+                Error(
+                    f"SOCIALSHOP_TWITTER_SITE {handle!r} is not an X handle.",
+                    hint='Use "@" followed by 1 to 15 letters, digits or underscores, e.g. "@yourshop".',
+                    id="socialshop.E001",
+                )
+            )
+        if settings.TWITTER_CARD_TYPE not in CARD_TYPES:
+            messages.append(
+                Error(
+                    f"SOCIALSHOP_TWITTER_CARD_TYPE {settings.TWITTER_CARD_TYPE!r} is not a card type.",
+                    hint="Use one of: " + ", ".join(CARD_TYPES) + ".",
+                    id="socialshop.E002",
+                )
+            )
+    if settings.PRODUCT_CONDITION not in CONDITIONS:
+        messages.append(
+            Error(
+                f"SOCIALSHOP_PRODUCT_CONDITION {settings.PRODUCT_CONDITION!r} is not understood by Facebook.",
+                hint="Use one of: " + ", ".join(CONDITIONS) + ".",
+                id="socialshop.E003",
+            )
+        )
+    site_url = settings.SITE_URL
+    if site_url and (not re.match(r"^https?://[^/]+$", site_url)):
+        messages.append(
+            Error(
+                f"SOCIALSHOP_SITE_URL {site_url!r} must be a scheme and host without a path.",
+                hint='For example "https://www.example.fr" (no trailing slash).',
+                id="socialshop.E004",
+            )
+        )
+    languages = [code for code, _name in django_settings.LANGUAGES]
+    missing = [code for code in languages if code.split("-")[0] not in settings.OG_LOCALES]
+    if missing and len(languages) < 20:  # Django's default LANGUAGES lists ~100: only check a chosen list.
+        messages.append(
+            Warning(
+                "Some LANGUAGES have no Open Graph locale: " + ", ".join(missing) + ".",
+                hint="Add them to SOCIALSHOP_OG_LOCALES, e.g. {'de': 'de_DE'}.",
+                id="socialshop.W002",
+            )
+        )
+    return messages
