@@ -33,7 +33,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache: Redis when REDIS_URL is set, process memory otherwise ------------------------------------------
 if os.environ.get("REDIS_URL"):
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+        }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
@@ -83,7 +86,7 @@ INSTALLED_APPS = [
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
-    # Wagtail (the brand blog). Its project template's "search" app is left out: its label clashes with Oscar's.
+    # Wagtail (the brand blog). The project template's "search" app is left out: its label clashes with Oscar's.
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

@@ -12,5 +12,6 @@ def ensure_base_data():
     if not Page.objects.filter(depth=1).exists():
         Page.add_root(title="Root", slug="root", locale=locale)
     if not WagtailSite.objects.exists():
-        WagtailSite.objects.create(hostname="localhost", root_page=Page.get_first_root_node(),
-                                   is_default_site=True)
+        WagtailSite.objects.create(
+            hostname="localhost", root_page=Page.get_first_root_node(), is_default_site=True
+        )

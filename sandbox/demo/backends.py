@@ -30,7 +30,9 @@ class DemoSocialAuth(BaseAuth):
         try:
             response = signing.loads(token, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
         except signing.BadSignature as exc:
-            raise AuthCredentialError(self, "The demo approval expired or was altered.", stage="callback") from exc
+            raise AuthCredentialError(
+                self, "The demo approval expired or was altered.", stage="callback"
+            ) from exc
         kwargs.update({"response": response, "backend": self})
         return self.strategy.authenticate(*args, **kwargs)
 

@@ -15,8 +15,11 @@ POSTS = [
         "author_name": "Camille Martin",
         "author_twitter": "@camille_ml",
         "body": [
-            ("paragraph", "<p>Depuis notre atelier de Lyon, nous choisissons des pièces faites pour durer, "
-                          "auprès d'artisans que nous connaissons par leur prénom.</p>"),
+            (
+                "paragraph",
+                "<p>Depuis notre atelier de Lyon, nous choisissons des pièces faites pour durer, "
+                "auprès d'artisans que nous connaissons par leur prénom.</p>",
+            ),
         ],
     },
 ]
@@ -26,8 +29,11 @@ def setup_blog(domain_host, port):
     root = Page.get_first_root_node()
     index = BlogIndexPage.objects.first()
     if index is None:
-        index = BlogIndexPage(title="Le journal", slug="journal",
-                              intro="<p>Nos coulisses, nos artisans et nos idées de style.</p>")
+        index = BlogIndexPage(
+            title="Le journal",
+            slug="journal",
+            intro="<p>Nos coulisses, nos artisans et nos idées de style.</p>",
+        )
         root.add_child(instance=index)
         index.save_revision().publish()
     Site.objects.update_or_create(

@@ -23,6 +23,7 @@ PARTNER_NAME = "Maison Lumière – entrepôt de Lyon"
 IMAGE_SIZE = (1200, 1200)  # crops well to 1200×630 (Open Graph) and 1000×1500 (Pinterest, after upscaling)
 
 # (upc, title, category, price, brand, stock, description)
+# fmt: off
 STANDALONE = [
     ("3760000000017", "Robe portefeuille en lin", "Femme > Robes", "89.00", "Atelier Lumière", 12,
      "Robe portefeuille en lin lavé, coupe fluide, ceinture à nouer. Tissée et cousue au Portugal."),
@@ -94,6 +95,7 @@ PARENTS = [
      ["38", "40", "42"], ["Blanc", "Kaki"],
      "Baskets en toile de coton bio et semelle en caoutchouc naturel, fabriquées au Portugal."),
 ]
+# fmt: on
 
 
 @transaction.atomic
@@ -106,8 +108,12 @@ def load_catalogue():
         product_class = clothing if category.split(" > ")[0] in ("Femme", "Homme") else accessories_home
         product, was_created = Product.objects.get_or_create(
             upc=upc,
-            defaults={"title": title, "description": description, "product_class": product_class,
-                      "structure": Product.STANDALONE},
+            defaults={
+                "title": title,
+                "description": description,
+                "product_class": product_class,
+                "structure": Product.STANDALONE,
+            },
         )
         created += was_created
         if was_created:
@@ -115,16 +121,25 @@ def load_catalogue():
             product.save()
             _categorise(product, category)
         StockRecord.objects.get_or_create(
-            product=product, partner=partner,
-            defaults={"partner_sku": f"ML-{upc[-6:]}", "price": Decimal(price), "price_currency": "EUR",
-                      "num_in_stock": stock},
+            product=product,
+            partner=partner,
+            defaults={
+                "partner_sku": f"ML-{upc[-6:]}",
+                "price": Decimal(price),
+                "price_currency": "EUR",
+                "num_in_stock": stock,
+            },
         )
         _ensure_image(product)
     for prefix, title, category, price, brand, sizes, colours, description in PARENTS:
         parent, was_created = Product.objects.get_or_create(
             upc=f"{prefix}-PARENT",
-            defaults={"title": title, "description": description, "product_class": clothing,
-                      "structure": Product.PARENT},
+            defaults={
+                "title": title,
+                "description": description,
+                "product_class": clothing,
+                "structure": Product.PARENT,
+            },
         )
         created += was_created
         if was_created:
@@ -137,8 +152,11 @@ def load_catalogue():
                 upc = f"{prefix}-{colour_index}{size_index}"
                 child, was_created = Product.objects.get_or_create(
                     upc=upc,
-                    defaults={"title": f"{title} – {colour}, {size}", "parent": parent,
-                              "structure": Product.CHILD},
+                    defaults={
+                        "title": f"{title} – {colour}, {size}",
+                        "parent": parent,
+                        "structure": Product.CHILD,
+                    },
                 )
                 created += was_created
                 if was_created:
@@ -146,10 +164,15 @@ def load_catalogue():
                     child.attr.colour = colour
                     child.save()
                 StockRecord.objects.get_or_create(
-                    product=child, partner=partner,
-                    defaults={"partner_sku": f"ML-{upc}", "price": Decimal(price), "price_currency": "EUR",
-                              # One sold-out variant per parent shows per-variant availability.
-                              "num_in_stock": 0 if (colour_index, size_index) == (1, 0) else 6 + size_index},
+                    product=child,
+                    partner=partner,
+                    defaults={
+                        "partner_sku": f"ML-{upc}",
+                        "price": Decimal(price),
+                        "price_currency": "EUR",
+                        # One sold-out variant per parent shows per-variant availability.
+                        "num_in_stock": 0 if (colour_index, size_index) == (1, 0) else 6 + size_index,
+                    },
                 )
     return created
 

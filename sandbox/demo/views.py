@@ -26,7 +26,9 @@ def authorize(request):
     else:
         initial = {}
         if request.user.is_authenticated:
-            initial = {"name": request.user.get_full_name() or request.user.get_username(),
-                       "email": request.user.email}
+            initial = {
+                "name": request.user.get_full_name() or request.user.get_username(),
+                "email": request.user.email,
+            }
         form = DemoApprovalForm(initial=initial or None)
     return render(request, "demo/authorize.html", {"form": form})

@@ -11,8 +11,11 @@ class Command(BaseCommand):
     help = "Build the demo boutique (catalogue, images, staff account, blog). Safe to run again."
 
     def add_arguments(self, parser):
-        parser.add_argument("--base-url", default="http://127.0.0.1:8000",
-                            help="Where the sandbox is served (used for the site domain).")
+        parser.add_argument(
+            "--base-url",
+            default="http://127.0.0.1:8000",
+            help="Where the sandbox is served (used for the site domain).",
+        )
 
     def handle(self, *args, base_url, **options):
         parts = urlsplit(base_url)
