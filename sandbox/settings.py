@@ -86,7 +86,7 @@ INSTALLED_APPS = [
     "treebeard",
     "sorl.thumbnail",
     "django_tables2",
-    # Wagtail (the brand blog). The project template's "search" app is left out: its label clashes with Oscar's.
+    # Wagtail (the brand blog), without the project template's "search" app (its label clashes with Oscar's).
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
