@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     # socialshop
     "socialshop",
     "oscar_ext",
+    "oscar_ext.dashboard",
     "cms_blocks",
     # The demo store's own apps
     "sandbox.shop",

@@ -18,6 +18,7 @@ urlpatterns = [
     path("blog/", include(wagtail_urls)),
     path("social/demo/authorize/", demo_views.authorize, name="demo-social-authorize"),
     path("social/", include("social_django.urls", namespace="social")),
+    path("dashboard/social/", apps.get_app_config("socialshop_dashboard").urls),
     path("", include("socialshop.urls")),
     path("", HomeView.as_view(), name="home"),
     path("", include(apps.get_app_config("oscar").urls[0])),

@@ -1,0 +1,1 @@
+"""socialshop's pages in the Oscar dashboard (app label ``socialshop_dashboard``)."""
