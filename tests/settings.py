@@ -25,3 +25,4 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DEBUG = False
 LOGGING = {"version": 1, "disable_existing_loggers": False}
+ALLOWED_HOSTS = ["*"]

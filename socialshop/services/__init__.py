@@ -1,0 +1,1 @@
+"""Feature services, one module per feature; views, tags and adapters call these."""
