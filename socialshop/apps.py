@@ -10,3 +10,6 @@ class SocialshopConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .services import catalogue_meta
+
+        catalogue_meta.register_describers()  # social metadata of Oscar products and categories

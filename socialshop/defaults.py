@@ -33,3 +33,6 @@ BRAND_DEFAULT = ""
 OG_LOCALES = {"fr": "fr_FR", "en": "en_GB"}
 #: Set to True on a page (context variable ``socialshop_nopin``) or globally to forbid pinning.
 NOPIN = False
+#: Emit the social metadata (canonical link, Open Graph, X cards, JSON-LD) where ``{% socialshop_meta %}``
+#: is placed. False makes the tag render nothing, e.g. when another package already writes these tags.
+META_TAGS = True
