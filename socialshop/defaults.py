@@ -36,3 +36,47 @@ NOPIN = False
 #: Emit the social metadata (canonical link, Open Graph, X cards, JSON-LD) where ``{% socialshop_meta %}``
 #: is placed. False makes the tag render nothing, e.g. when another package already writes these tags.
 META_TAGS = True
+
+# --- Click and collect (docs/click-and-collect.md) ------------------------------------------------------
+#: Units kept back in every store (display errors, damaged goods): available = in stock − reserved − buffer.
+STORE_SAFETY_BUFFER = 0
+#: At or below this many available units a store shows "low stock".
+STORE_LOW_STOCK_THRESHOLD = 3
+#: Hide exact counts from shoppers: the lookup answers ``num_available: null`` and pages say "in stock".
+STORE_HIDE_EXACT_COUNT = False
+#: Search radius of the store lookup when the request gives none, in kilometres.
+STORE_DEFAULT_RADIUS_KM = 50
+#: Largest radius a shopper may ask for, in kilometres.
+STORE_MAX_RADIUS_KM = 300
+#: Number of stores the lookup returns when the request gives no ``limit``.
+STORE_DEFAULT_LIMIT = 5
+#: Largest ``limit`` a shopper may ask for.
+STORE_MAX_LIMIT = 20
+#: Lookups allowed per client (IP address) per STORE_RATE_LIMIT_WINDOW seconds; 0 turns the limit off.
+STORE_RATE_LIMIT = 60
+#: Length of the rate-limit window, in seconds.
+STORE_RATE_LIMIT_WINDOW = 60
+#: Country (ISO 3166-1 alpha-2) assumed for a postcode or town typed without one.
+STORE_DEFAULT_COUNTRY = "FR"
+#: Dotted path of the geocoder class turning a postcode or town (``q``) into coordinates. The default works
+#: offline (imported GeoNames postcodes, then store postcodes and towns);
+#: "socialshop.services.geocoding.AdresseGeocoder" adds France's Base Adresse Nationale API after it.
+STORE_GEOCODER = "socialshop.services.geocoding.OfflineGeocoder"
+#: Endpoint of AdresseGeocoder (the French government's address API).
+STORE_GEOCODER_URL = "https://api-adresse.data.gouv.fr/search/"
+#: Timeout of one online geocoding request, in seconds.
+STORE_GEOCODER_TIMEOUT = 3
+#: Retries of a failed online geocoding request (connection error or 5xx), after the first attempt.
+STORE_GEOCODER_RETRIES = 2
+#: Name of the cookie remembering the shopper's chosen store (its reference); empty to never remember it.
+STORE_COOKIE_NAME = "socialshop_store"
+#: Days an order stays reserved in the store once it is ready for pickup; then it is released.
+STORE_PICKUP_DAYS = 7
+#: URL of the point-of-sale endpoint pulled by ``socialshop_pull_store_feed`` (JSON, see the docs).
+STORE_POS_URL = ""
+#: Extra HTTP headers sent to the point-of-sale endpoint, e.g. {"Authorization": "Bearer …"}.
+STORE_POS_HEADERS = {}
+#: Timeout of one point-of-sale request, in seconds.
+STORE_POS_TIMEOUT = 15
+#: Retries of a failed point-of-sale request (connection error or 5xx), after the first attempt.
+STORE_POS_RETRIES = 3
