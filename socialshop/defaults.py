@@ -80,3 +80,27 @@ STORE_POS_HEADERS = {}
 STORE_POS_TIMEOUT = 15
 #: Retries of a failed point-of-sale request (connection error or 5xx), after the first attempt.
 STORE_POS_RETRIES = 3
+
+# --- Fan-only flash sales (docs/flash-sales.md) ---------------------------------------------------------
+#: Minutes a basket line keeps its flash units before they go back on sale (shown as a countdown).
+FLASH_SALE_HOLD_MINUTES = 10
+#: Minutes the holds of a basket are extended to while the customer is in checkout (payment in progress).
+FLASH_SALE_CHECKOUT_HOLD_MINUTES = 15
+#: social-auth backend name -> fan network. A backend not listed here does not make its users fans.
+FLASH_SALE_PROVIDER_NETWORKS = {
+    "facebook": "facebook", "facebook-oauth2": "facebook", "twitter": "x", "twitter-oauth2": "x",
+    "pinterest": "pinterest", "instagram": "instagram", "linkedin": "linkedin",
+    "linkedin-oauth2": "linkedin", "linkedin-openidconnect": "linkedin", "demo": "demo",
+}  # fmt: skip
+#: Dotted path of the callable ``verifier(user, network, social) -> bool`` deciding whether a freshly
+#: connected account makes a fan. The default accepts any connected account (Facebook forbids like-gating);
+#: ``socialshop.services.fans.x_follows_brand`` also asks X's API whether the customer follows the brand.
+FLASH_SALE_FAN_VERIFIER = "socialshop.services.fans.connected_account"
+#: Brand account ids per network for follow-checking verifiers, e.g. {"x": "783214"}.
+FLASH_SALE_BRAND_ACCOUNTS = {}
+#: Seconds before a follow-check API call is abandoned (connect and read, each).
+FLASH_SALE_VERIFIER_TIMEOUT = 5
+#: Priority of the Oscar offers behind flash sales: above the shop's own offers, so they apply first.
+FLASH_SALE_OFFER_PRIORITY = 1000
+#: Country whose public holidays and retail moments the dashboard calendar marks (ISO 3166-1 alpha-2).
+FLASH_SALE_CALENDAR_COUNTRY = "FR"

@@ -1,0 +1,20 @@
+"""The sandbox's checkout: Oscar's own app, with the order-placing view composed from socialshop's
+checkout mixins. No fork: same label and module (``oscar.apps.checkout``), one view class swapped.
+
+A shop does the same in its project: list this kind of CheckoutConfig subclass in INSTALLED_APPS instead of
+``oscar.apps.checkout.apps.CheckoutConfig``."""
+
+from oscar.apps.checkout.apps import CheckoutConfig as OscarCheckoutConfig
+from oscar.core.loading import get_class
+
+
+class CheckoutConfig(OscarCheckoutConfig):
+    def ready(self):
+        super().ready()
+        from oscar_ext.checkout import FlashSaleCheckoutMixin
+
+        self.payment_details_view = type(
+            "PaymentDetailsView",
+            (FlashSaleCheckoutMixin, get_class("checkout.views", "PaymentDetailsView")),
+            {},
+        )
