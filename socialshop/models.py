@@ -493,8 +493,8 @@ class UnlockRedemption(models.Model):
 
 
 class Touchpoint(models.Model):
-    """One landing visit from a tracked source: UTM tags, a social network's referrer, a share click, an unlock
-    link or a flyer. ``visitor`` is a random id kept in a first-party cookie: never an IP address, a
+    """One landing visit from a tracked source: UTM tags, a social network's referrer, a share click, an
+    unlock link or a flyer. ``visitor`` is a random id kept in a first-party cookie: never an IP address, a
     User-Agent, a session key or an id shared with another site. Only the referrer's host is kept."""
 
     FIRST, LAST = "first", "last"
@@ -535,7 +535,8 @@ class Touchpoint(models.Model):
         ]
 
     def __str__(self):
-        return f"{self.network or '-'} {self.utm_campaign} {self.landing_path} {self.created_at:%Y-%m-%d %H:%M}"
+        source = f"{self.network or '-'} {self.utm_campaign}"
+        return f"{source} {self.landing_path} {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class OrderAttribution(models.Model):
@@ -552,7 +553,10 @@ class OrderAttribution(models.Model):
     ]
 
     order = models.OneToOneField(
-        "order.Order", on_delete=models.CASCADE, related_name="socialshop_attribution", verbose_name=_("order")
+        "order.Order",
+        on_delete=models.CASCADE,
+        related_name="socialshop_attribution",
+        verbose_name=_("order"),
     )
     placed_at = models.DateTimeField(_("placed at"), db_index=True)
     first_network = models.CharField(_("first touch network"), max_length=32, blank=True)
