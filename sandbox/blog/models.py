@@ -9,8 +9,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 
+from cms_blocks.mixins import SocialMetaPageMixin
+from socialshop.services.meta import WEBSITE
 
-class BlogIndexPage(Page):
+
+class BlogIndexPage(SocialMetaPageMixin, Page):
+    social_type = WEBSITE
+
     intro = RichTextField(blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -23,7 +28,9 @@ class BlogIndexPage(Page):
         return context
 
 
-class BlogPostPage(Page):
+class BlogPostPage(SocialMetaPageMixin, Page):
+    """A post; shared as an article (og:type, BlogPosting) by its intro, image, author and date."""
+
     date = models.DateField(_("post date"), default=timezone.localdate)
     intro = models.CharField(_("intro"), max_length=250, blank=True)
     author_name = models.CharField(_("author"), max_length=100, blank=True)

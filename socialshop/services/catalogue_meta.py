@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
 from ..conf import settings
-from . import gtin, images, meta
+from . import gtin, meta
 from .urls import absolute_url
 
 
@@ -33,14 +33,16 @@ def describe_product(product, request):
     strategy = _strategy(request)
     attributes = _attribute_values(product, parent)
     title = product.get_title()
+    primary_image = product.primary_image()  # a placeholder dict when the product has none
     description = product.description or (parent.description if parent else "")
     return {
         "title": title,
         "description": description,
         "url": product.get_absolute_url(),
         "type": meta.PRODUCT,
-        "image": images.product_image(product, images.OPEN_GRAPH, request),
-        "pinterest_image": images.product_image(product, images.PINTEREST, request),
+        # The primary image (a variant without one shows its parent's), else the site's default image.
+        "image_file": getattr(primary_image, "original", None),
+        "image_alt": getattr(primary_image, "caption", "") or title,
         "product": _product_info(product, parent, strategy, attributes, request),
         "breadcrumbs": _breadcrumbs(_category_trail(parent or product), request)
         + (meta.Breadcrumb(meta.clean_line(title), _absolute(product.get_absolute_url(), request)),),
@@ -112,7 +114,8 @@ def _strategy(request):
     strategy = getattr(request, "strategy", None)
     if strategy is None:  # outside Oscar's middleware (a command, an e-mail): the default shopper's view
         user = getattr(request, "user", None)
-        strategy = get_class("partner.strategy", "Selector")().strategy(request=request, user=user)
+        selector = get_class("partner.strategy", "Selector")()
+        strategy = selector.strategy(request=request if user is not None else None, user=user)
     return strategy
 
 

@@ -21,8 +21,9 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
+from babel.numbers import get_currency_precision
 from django.conf import settings as django_settings
 from django.utils import translation
 
@@ -94,7 +95,7 @@ class ProductInfo:
     @property
     def price_amount(self):
         """``product:price:amount``: digits and a dot, no symbol, no exponent."""
-        return amount(self.price)
+        return amount(self.price, self.currency)
 
     @property
     def pinterest_availability(self):
@@ -181,16 +182,24 @@ def unregister(model):
 
 
 def describer_for(obj):
-    """The describer of ``obj``, or None when it cannot describe itself."""
+    """The describer of ``obj``, or None when it cannot describe itself.
+
+    The most specific wins along the class's MRO: a describer registered for a class, or a
+    ``get_social_meta`` method defined by a class (so a page model's own method beats a describer
+    registered for its base ``Page``, and a describer registered for the model beats its method).
+    """
     if obj is None:
         return None
     for klass in type(obj).__mro__:
         if klass in _describers:
             return _describers[klass]
-    method = getattr(obj, "get_social_meta", None)
-    if callable(method):
-        return lambda obj, request: method(request)
+        if callable(klass.__dict__.get("get_social_meta")):
+            return _call_method
     return None
+
+
+def _call_method(obj, request):
+    return obj.get_social_meta(request)
 
 
 def is_describable(obj):
@@ -335,11 +344,13 @@ def _is_unsafe_char(char):
     return 0xFDD0 <= codepoint <= 0xFDEF or (codepoint & 0xFFFE) == 0xFFFE
 
 
-def amount(price):
-    """A price as digits and a dot (no symbol, no exponent), as product:price:amount wants it."""
+def amount(price, currency=""):
+    """A price as digits and a dot (no symbol, no exponent), rounded to the currency's minor unit, as
+    product:price:amount and schema.org want it. A tax-inclusive price may carry more decimals."""
     if price is None:
         return ""
-    return format(Decimal(price), "f")
+    places = get_currency_precision(currency) if currency else 2
+    return format(Decimal(price).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP), "f")
 
 
 def _request_cache(request):

@@ -72,8 +72,8 @@ def product(meta):
         if info.low_price is not None:
             document["offers"] = {
                 "@type": "AggregateOffer",
-                "lowPrice": meta_module.amount(info.low_price),
-                "highPrice": meta_module.amount(info.high_price),
+                "lowPrice": meta_module.amount(info.low_price, info.currency),
+                "highPrice": meta_module.amount(info.high_price, info.currency),
                 "offerCount": info.offer_count,
                 "priceCurrency": info.currency,
                 "availability": AVAILABILITY[info.availability],
@@ -181,7 +181,7 @@ def breadcrumb_list(breadcrumbs):
 def _offer(price, currency, availability, condition, url):
     return {
         "@type": "Offer",
-        "price": meta_module.amount(price),
+        "price": meta_module.amount(price, currency),
         "priceCurrency": currency,
         "availability": AVAILABILITY[availability],
         "itemCondition": CONDITION.get(condition),

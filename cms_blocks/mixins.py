@@ -1,0 +1,44 @@
+"""``SocialMetaPageMixin``: a Wagtail page model that describes itself for social networks.
+
+Mix it into a page model (before ``Page``) and name the fields it should read::
+
+    class BlogPostPage(SocialMetaPageMixin, Page):
+        social_description_field = "intro"
+        ...
+
+A field name set to ``""`` (or naming a field the model lacks) is skipped. The page's own
+``search_description`` wins over the description field when the editor filled it in.
+"""
+
+from socialshop.services import meta
+
+from .describers import describe_page, image_fields, twitter_handle
+
+
+class SocialMetaPageMixin:
+    #: og:type: meta.ARTICLE for posts, meta.WEBSITE for listings and other pages.
+    social_type = meta.ARTICLE
+    social_description_field = "intro"
+    social_image_field = "image"
+    social_author_name_field = "author_name"
+    social_author_twitter_field = "author_twitter"
+    social_published_field = "date"
+
+    def get_social_meta(self, request):
+        values = describe_page(self, request)
+        values["type"] = self.social_type
+        if not values["description"]:
+            values["description"] = self._social_field(self.social_description_field)
+        alt = meta.clean_line(self.seo_title or self.title)
+        values.update(image_fields(self._social_field(self.social_image_field, None), alt, request))
+        if self.social_type == meta.ARTICLE:
+            values["article"] = meta.ArticleInfo(
+                published=self._social_field(self.social_published_field, None) or self.first_published_at,
+                modified=self.last_published_at,
+                author_name=meta.clean_line(self._social_field(self.social_author_name_field)),
+                author_twitter=twitter_handle(self._social_field(self.social_author_twitter_field)),
+            )
+        return values
+
+    def _social_field(self, name, default=""):
+        return getattr(self, name, default) if name else default
