@@ -33,18 +33,17 @@ def flash_discounted_units(basket):
     units = {}
     for line in basket.all_lines():
         for discount in line.discounts:
-            offer = discount.get("offer")
-            if offer is not None and sale_for_offer(offer) is not None:
-                units[line.pk] = units.get(line.pk, 0) + discount["quantity"]
+            if discount.offer is not None and sale_for_offer(discount.offer) is not None:
+                units[line.pk] = units.get(line.pk, 0) + discount.quantity
     return units
 
 
 def refresh_holds(basket, user):
-    """Extend the basket's holds for checkout; re-take those that expired and were released. Returns the
-    names of sales whose price could not be kept."""
+    """Extend the basket's holds for checkout; re-take those that expired and were released. Returns
+    (whether any hold changed, names of the sales whose price could not be kept)."""
     if not basket.pk:
-        return []
-    lost = []
+        return False, []
+    lost, retaken = [], False
     held = FlashSaleHold.objects.filter(basket_id=basket.pk, state=FlashSaleHold.HELD).select_related("sale")
     for hold in held:
         if not flashsales.in_window(hold.sale) and flashsales.release_hold(hold, "ended"):
@@ -68,8 +67,9 @@ def refresh_holds(basket, user):
         if flashsales.sync_line(line) is None:
             lost.append(hold.sale.name)
         else:
+            retaken = True
             flashsales.extend_holds(basket.pk, settings.FLASH_SALE_CHECKOUT_HOLD_MINUTES)
-    return lost
+    return retaken or bool(lost), lost
 
 
 class FlashSaleCheckoutMixin:
@@ -80,8 +80,8 @@ class FlashSaleCheckoutMixin:
     def dispatch(self, request, *args, **kwargs):
         basket = request.basket
         if basket.pk and not basket.is_empty:
-            self.flash_sales_lost = refresh_holds(basket, request.user)
-            if self.flash_sales_lost:
+            changed, self.flash_sales_lost = refresh_holds(basket, request.user)
+            if changed:
                 basket.reset_offer_applications()
                 Applicator().apply(basket, request.user, request)
                 for name in self.flash_sales_lost:

@@ -90,7 +90,9 @@ class FlashSaleBenefit(Benefit):
                 continue
             price = unit_price(offer, line)
             flash = flashsales.flash_price(sale, price)
-            quantity = min(hold.quantity, line.quantity_without_offer_discount(offer))
+            # Oscar applies an offer again while it succeeds: count the units this offer already priced.
+            already = line.quantity_with_offer_discount(offer)
+            quantity = min(hold.quantity - already, line.quantity_without_offer_discount(offer))
             if flash is None or quantity <= 0:
                 continue
             line_discount = (price - flash) * quantity

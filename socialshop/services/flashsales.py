@@ -381,7 +381,7 @@ def sync_line(line, *, deleted=False, now=None):
     )
     basket = None if deleted else line.basket
     user = getattr(basket, "owner", None) if basket is not None else None
-    open_basket = basket is not None and basket.status in ("Open", "Saved")
+    open_basket = basket is not None and basket.status == "Open"  # a saved-for-later line holds nothing
     sale = None
     if open_basket and user is not None and line.quantity > 0:
         sale = next((s for s in live_sales_for(line.product, now) if is_eligible(s, user)), None)
