@@ -245,6 +245,31 @@ for _prefix, _backend in SOCIAL_PROVIDERS.items():
 SOCIALSHOP_TWITTER_SITE = "@maisonlumiere"
 SOCIALSHOP_FACEBOOK_APP_ID = "000000000000000"  # demo value: replace with the shop's own app id
 SOCIALSHOP_SITE_URL = os.environ.get("SITE_URL", "")
+# App install (docs/app-install.md): well-formed demo ids, so every tag, file and the banner show. No such
+# app exists: replace them all with the shop's own.
+SOCIALSHOP_APP_NAME = "Maison Lumière"
+SOCIALSHOP_APP_IOS_ID = "1234567890"
+SOCIALSHOP_APP_IOS_TEAM_ID = "ABCDE12345"
+SOCIALSHOP_APP_IOS_BUNDLE_ID = "fr.maisonlumiere.app"
+SOCIALSHOP_APP_ANDROID_PACKAGE = "fr.maisonlumiere.app"
+SOCIALSHOP_APP_ANDROID_SHA256_FINGERPRINTS = [
+    "17:26:6E:76:C3:C8:9B:82:C6:E5:8D:FF:7B:27:AC:77:C1:C3:03:0F:B8:2F:4D:C2:59:AA:AB:43:B7:C9:57:E6"
+]
+SOCIALSHOP_APP_DEEP_LINK_SCHEME = "maisonlumiere"
+SOCIALSHOP_APP_PATHS = ["/catalogue/*", "/blog/*"]
+SOCIALSHOP_APP_COUNTRY = "FR"
+SOCIALSHOP_APP_ICON = "sandbox/app-icon.png"
+
+# One "Social" menu in Oscar's dashboard for socialshop's pages (each feature appends its child here).
+OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405  (from oscar.defaults)
+    {
+        "label": _("Social"),
+        "icon": "fas fa-share-alt",
+        "children": [
+            {"label": _("App flyer"), "url_name": "socialshop_dashboard:flyer"},
+        ],
+    },
+]
 
 LOGGING = {
     "version": 1,

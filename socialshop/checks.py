@@ -69,3 +69,23 @@ def check_social_settings(app_configs, **kwargs):
             )
         )
     return messages
+
+
+@register(Tags.compatibility)
+def check_app_install_settings(app_configs, **kwargs):
+    """App-install settings (SOCIALSHOP_APP_*): ids and fingerprints in the formats Apple and Google read,
+    URL paths, and an apple-app-site-association Apple will accept (≤ 128 KB). An error turns the feature off.
+
+    Ids: socialshop.E301 (a malformed or inconsistent value); W301 (app ids but no name), W302 (no
+    apple-app-site-association), W303 (no assetlinks.json): it works, but not as the shop expects."""
+    from .services.appinstall import config_from_settings
+
+    config = config_from_settings()
+    return [
+        (Warning if problem.warning else Error)(
+            f"{problem.setting}: {problem.message}",
+            hint=problem.hint,
+            id=problem.check_id,
+        )
+        for problem in config.problems
+    ]

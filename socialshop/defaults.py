@@ -104,3 +104,41 @@ FLASH_SALE_VERIFIER_TIMEOUT = 5
 FLASH_SALE_OFFER_PRIORITY = 1000
 #: Country whose public holidays and retail moments the dashboard calendar marks (ISO 3166-1 alpha-2).
 FLASH_SALE_CALENDAR_COUNTRY = "FR"
+
+# --- App install prompts (docs/app-install.md) ----------------------------------------------------------
+#: Name of the shop's mobile app. Empty, or no APP_IOS_ID and no APP_ANDROID_PACKAGE, turns the feature off.
+APP_NAME = ""
+#: Numeric App Store id of the iOS app (the digits of apps.apple.com/app/id123456789); empty: no iOS app.
+APP_IOS_ID = ""
+#: Apple developer team id (10 letters or digits), used in apple-app-site-association.
+APP_IOS_TEAM_ID = ""
+#: Bundle id of the iOS app, e.g. "fr.maboutique.app".
+APP_IOS_BUNDLE_ID = ""
+#: Package name of the Android app on Google Play, e.g. "fr.maboutique.app"; empty: no Android app.
+APP_ANDROID_PACKAGE = ""
+#: SHA-256 fingerprints ("AB:CD:…", 32 pairs) of the Android app's signing certificates, Play's key included.
+APP_ANDROID_SHA256_FINGERPRINTS = []
+#: Custom URL scheme of the app: with "maboutique", the page "/catalogue/x/" opens as "maboutique://catalogue/x/".
+APP_DEEP_LINK_SCHEME = ""
+#: Base URL of universal links / App Links (e.g. "https://www.maboutique.fr"), used when there is no scheme.
+APP_UNIVERSAL_LINK_BASE = ""
+#: URL paths the app opens ("*" matches any characters): deep links and the association files use them.
+APP_PATHS = ["/catalogue/*"]
+#: Two-letter country of the App Store listing (``twitter:app:country``), when the app is not in the US store.
+APP_COUNTRY = ""
+#: Show our own install banner on mobile browsers that have no native one (never on iOS Safari).
+APP_BANNER = True
+#: Days the banner stays hidden after the visitor closed it.
+APP_BANNER_DISMISS_DAYS = 30
+#: Days the banner stays hidden after the visitor tapped "Install" or "Open in app".
+APP_BANNER_CLICK_DAYS = 90
+#: Frequency cap: at most this many page views show the banner within APP_BANNER_CAP_DAYS (0: no cap).
+APP_BANNER_MAX_VIEWS = 5
+#: Length of the frequency cap's window, in days.
+APP_BANNER_CAP_DAYS = 7
+#: Path prefixes where the banner never shows (a buyer in checkout must not be sent elsewhere).
+APP_BANNER_EXCLUDED_PATHS = ["/checkout/", "/basket/", "/dashboard/", "/accounts/"]
+#: Show a "scan to get the app" QR code to desktop visitors (where the app tag is placed).
+APP_DESKTOP_QR = True
+#: Square 512×512 PNG (path under STATIC_URL, or absolute URL) for the web app manifest; empty: no icon.
+APP_ICON = ""

@@ -14,5 +14,11 @@ class SocialshopDashboardConfig(OscarDashboardConfig):
     default_permissions = ["is_staff"]
 
     def get_urls(self):
-        urls = []
+        from django.urls import path
+
+        from .flyer import FlyerView
+
+        urls = [
+            path("flyer/", FlyerView.as_view(), name="flyer"),
+        ]
         return self.post_process_urls(urls)

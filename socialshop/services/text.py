@@ -7,13 +7,17 @@ from django.utils.html import strip_tags
 
 ELLIPSIS = "…"
 _WHITESPACE = re.compile(r"\s+")
+_BLOCK_BOUNDARY = re.compile(
+    r"<(?:br|hr|/?(?:p|div|li|ul|ol|h[1-6]|tr|td|th|blockquote|section|article|dd|dt))\b[^>]*>", re.IGNORECASE
+)
 
 
 def plain_text(value):
     """Text of an HTML fragment (entities decoded, whitespace collapsed)."""
     if not value:
         return ""
-    text = html.unescape(strip_tags(str(value)))
+    # A block boundary separates words: "<p>Lyon.</p><p>Une" must not become "Lyon.Une".
+    text = html.unescape(strip_tags(_BLOCK_BOUNDARY.sub(" ", str(value))))
     return _WHITESPACE.sub(" ", text).strip()
 
 
