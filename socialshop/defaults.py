@@ -37,6 +37,32 @@ NOPIN = False
 #: is placed. False makes the tag render nothing, e.g. when another package already writes these tags.
 META_TAGS = True
 
+# --- Share and Pin-it buttons (docs/share.md) -----------------------------------------------------------
+#: Share buttons shown, in this order. Known: native (the device's share sheet, only where the browser
+#: has one), facebook, x, pinterest, linkedin, whatsapp, telegram, bluesky, mastodon, email, copy.
+SHARE_NETWORKS = [
+    "native", "facebook", "x", "pinterest", "linkedin", "whatsapp", "telegram", "bluesky", "mastodon",
+    "email", "copy",
+]  # fmt: skip
+#: Button labels replacing the built-in ones, by network code, e.g. {"x": "Post on X"}.
+SHARE_LABELS = {}
+#: Hashtags (without "#") added to posts on X.
+SHARE_HASHTAGS = []
+#: Repeated clicks from one visitor on the same object and network within this many seconds count once.
+SHARE_DEDUP_SECONDS = 1800
+#: Regular expressions (case-insensitive) of User-Agents whose clicks are not counted (crawlers, link
+#: previewers, scripts). They are still redirected. An empty User-Agent never counts either.
+SHARE_BOT_USER_AGENTS = [
+    r"bot\b", r"bot/", r"crawl", r"spider", r"slurp", r"facebookexternalhit", r"facebookcatalog",
+    r"embedly", r"preview", r"^whatsapp/", r"curl/", r"wget", r"python-",
+    r"httpx", r"go-http-client", r"okhttp", r"java/", r"libwww", r"scrapy", r"lighthouse", r"pingdom",
+]  # fmt: skip
+#: Show our own "Pin it" button over pinnable images on hover or keyboard focus (needs share.js).
+PIN_BUTTON = True
+#: Code of a boolean product attribute that, when true, forbids pinning that product (its images get
+#: data-pin-nopin and its page <meta name="pinterest" content="nopin">). Empty: no per-product opt-out.
+NOPIN_ATTRIBUTE = "nopin"
+
 # --- Click and collect (docs/click-and-collect.md) ------------------------------------------------------
 #: Units kept back in every store (display errors, damaged goods): available = in stock − reserved − buffer.
 STORE_SAFETY_BUFFER = 0

@@ -1,9 +1,10 @@
 from django.urls import path
 
-from .views import appinstall
+from .views import appinstall, share
 
 app_name = "socialshop"
 urlpatterns = [
+    path("share/<slug:network>/<str:token>/", share.share_click, name="share"),
     # App install (docs/app-install.md): association files at the exact paths Apple and Google fetch.
     path(
         ".well-known/apple-app-site-association",

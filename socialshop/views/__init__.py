@@ -1,0 +1,1 @@
+"""socialshop's public views, one module per feature."""
