@@ -382,6 +382,12 @@ class FlashSale(models.Model):
 
         return reverse("socialshop:flashsale-detail", kwargs={"slug": self.slug})
 
+    def get_social_meta(self, request):
+        """The social metadata of the sale page (socialshop.services.meta's describer protocol)."""
+        from .services.flashsale_pages import describe_sale
+
+        return describe_sale(self, request)
+
 
 class FlashSaleHold(models.Model):
     """Units of a sale set aside for one basket line until ``expires_at``. A hold past ``expires_at`` no

@@ -1,9 +1,14 @@
 from django.urls import path
 
 from .views import appinstall, share
+from .views import flashsales as flashsale_views
 
 app_name = "socialshop"
 urlpatterns = [
+    # Fan-only flash sales (docs/flash-sales.md)
+    path("flash-sales/<slug:slug>/", flashsale_views.sale_detail, name="flashsale-detail"),
+    path("flash-sales/<slug:slug>/status.json", flashsale_views.sale_status, name="flashsale-status"),
+    path("flash-sales/<slug:slug>/unlock/<str:token>/", flashsale_views.unlock, name="flashsale-unlock"),
     path("share/<slug:network>/<str:token>/", share.share_click, name="share"),
     # App install (docs/app-install.md): association files at the exact paths Apple and Google fetch.
     path(
