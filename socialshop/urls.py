@@ -1,10 +1,11 @@
-from django.urls import path
+from django.urls import include, path
 
 from .views import appinstall, share
 from .views import flashsales as flashsale_views
 
 app_name = "socialshop"
 urlpatterns = [
+    path("", include("socialshop.store_urls")),  # click and collect (docs/click-and-collect.md)
     # Fan-only flash sales (docs/flash-sales.md)
     path("flash-sales/<slug:slug>/", flashsale_views.sale_detail, name="flashsale-detail"),
     path("flash-sales/<slug:slug>/status.json", flashsale_views.sale_status, name="flashsale-status"),

@@ -140,6 +140,8 @@ def _candidate_rows(lat_min, lat_max, lng_ranges, product_ids, include_out_of_st
     PostgreSQL plan the same way: a range scan of the (latitude, longitude) index, then the stock row of each
     candidate through the (store, product) unique index."""
     store_table, stock_table = Store._meta.db_table, StoreStock._meta.db_table
+    if not product_ids:  # the store locator: every store, no stock (no product has id 0)
+        product_ids = [0]
     placeholders = ", ".join(["%s"] * len(product_ids))
     lng_sql = " OR ".join(["s.longitude BETWEEN %s AND %s"] * len(lng_ranges))
     join = "LEFT JOIN" if include_out_of_stock else "JOIN"
@@ -190,6 +192,7 @@ def nearest_stores(
     """
     required = _requirements(products)
     product_ids = sorted(required)
+    include_out_of_stock = include_out_of_stock or not required
     lng = normalise_longitude(lng)
     radius = min(FIRST_RADIUS_KM, radius_km)
     while True:
