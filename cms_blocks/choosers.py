@@ -11,13 +11,13 @@ from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_model
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import BaseColumn, Column
-from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.views.generic.chooser import (
     ChooseResultsView,
     ChooseView,
     ChosenMultipleView,
     ChosenView,
 )
+from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
 from wagtail.blocks import ChooserBlock
 
@@ -139,6 +139,12 @@ class BaseProductChooserBlock(ChooserBlock):
 
     def to_python(self, value):
         return self.bulk_to_python([value])[0]
+
+    def value_from_form(self, value):
+        product = super().value_from_form(value)
+        if product is None and value not in (None, ""):
+            return value  # a vanished product's id: clean() then says so, rather than "required"
+        return product
 
     @cached_property
     def field(self):

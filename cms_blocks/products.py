@@ -9,12 +9,13 @@ number of queries, not N.
 
 from dataclasses import dataclass
 
-from django.db.models import F, Min, Prefetch
+from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_class, get_model
 
 Product = get_model("catalogue", "Product")
+Option = get_model("catalogue", "Option")
 Selector = get_class("partner.strategy", "Selector")
 
 # What a product card can say about a product. Gone: deleted or hidden from the shop (shoppers see nothing).
@@ -30,12 +31,21 @@ MAX_LIMIT = 24
 
 
 def product_queryset():
-    """Products with everything a card reads prefetched (Oscar's own ``base_queryset`` plus parents and
-    public children with their stock records, which parent products are priced from)."""
+    """Products with everything a card reads: product class and parent (availability, title), stock records
+    (price), images, public children with their stock records (a parent's price and availability), and
+    whether the product has options (Oscar's own annotations, read by ``Product.has_options``)."""
+    class_options = Option.objects.filter(
+        Q(productclass=OuterRef("product_class")) | Q(productclass=OuterRef("parent__product_class"))
+    )
     return (
-        Product.objects.base_queryset()
-        .select_related("parent", "parent__product_class")
+        Product.objects.select_related("product_class", "parent", "parent__product_class")
+        .annotate(
+            has_product_class_options=Exists(class_options),
+            has_product_options=Exists(Option.objects.filter(product=OuterRef("pk"))),
+        )
         .prefetch_related(
+            "stockrecords",
+            "images",
             "parent__images",
             Prefetch(
                 "children",
