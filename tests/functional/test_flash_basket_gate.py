@@ -264,3 +264,13 @@ def test_checkout_extends_the_holds(client, sale, product):
     before = FlashSaleHold.objects.get().expires_at
     go_to_preview(client)
     assert FlashSaleHold.objects.get().expires_at > before + timedelta(minutes=3)
+
+
+def test_the_basket_shows_the_hold_and_its_countdown(client, sale, product):
+    client.force_login(create_customer("fan"))
+    add(client, product, 2)
+    html = client.get("/basket/").content.decode()
+    hold = FlashSaleHold.objects.get()
+    assert f'data-flash-hold="{hold.pk}"' in html
+    assert f'datetime="{hold.expires_at.isoformat()}"' in html or "data-socialshop-countdown" in html
+    assert "socialshop/flashsale.js" in html

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand
 
 from sandbox.demo.blog import setup_blog
 from sandbox.demo.catalogue import load_catalogue
+from sandbox.demo.flashsales import setup_flash_sales
 from sandbox.demo.site import STAFF_EMAIL, STAFF_PASSWORD, STAFF_USERNAME, setup_site, setup_staff
 
 
@@ -23,6 +24,7 @@ class Command(BaseCommand):
         setup_staff()
         created = load_catalogue()
         setup_blog(parts.hostname, parts.port or 80)
+        setup_flash_sales()
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} products created)."))
         self.stdout.write(
             f"Staff account for {base_url}/dashboard/ and {base_url}/cms/: "
