@@ -13,3 +13,6 @@ class SocialshopConfig(AppConfig):
         from .services import catalogue_meta
 
         catalogue_meta.register_describers()  # social metadata of Oscar products and categories
+        from .services import attribution
+
+        attribution.connect_signals()  # social ROI: order placed, refunds, cancellations, login

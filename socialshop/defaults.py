@@ -168,3 +168,49 @@ APP_BANNER_EXCLUDED_PATHS = ["/checkout/", "/basket/", "/dashboard/", "/accounts
 APP_DESKTOP_QR = True
 #: Square 512×512 PNG (path under STATIC_URL, or absolute URL) for the web app manifest; empty: no icon.
 APP_ICON = ""
+
+# --- Social ROI: attribution and report (docs/roi.md) ---------------------------------------------------
+#: Days a visit's source counts towards an order: first touch and last non-direct touch are taken among the
+#: visitor's touchpoints of the last this-many days before the order.
+ATTRIBUTION_WINDOW_DAYS = 30
+#: Record nothing (no touchpoint, no cookie) until the visitor consents, through the consent endpoint
+#: (``socialshop:attribution-consent``) or ``socialshop.services.attribution.grant_consent(request)``.
+#: False (the default) is first-party measurement only: a random id in a first-party cookie, no IP address.
+ATTRIBUTION_REQUIRES_CONSENT = False
+#: Name of the signed first-party cookie holding the visitor's random id (and an opt-out marker).
+ATTRIBUTION_COOKIE_NAME = "socialshop_visitor"
+#: Landings from the same source on the same page within this many minutes count as one visit (reloads).
+ATTRIBUTION_VISIT_MINUTES = 30
+#: Days touchpoints are kept; ``socialshop_purge_touchpoints`` deletes older ones. Order attributions copy
+#: what they need and are kept with the orders. Must be at least ATTRIBUTION_WINDOW_DAYS.
+ATTRIBUTION_RETENTION_DAYS = 395
+#: Extra referrer hosts -> network code, e.g. {"social.example.org": "mastodon"}; a subdomain matches too.
+ATTRIBUTION_REFERRER_NETWORKS = {}
+#: Query parameter carrying the id of the share click a shared link came from (set by the share endpoint).
+ATTRIBUTION_SHARE_CLICK_PARAM = "ssc"
+#: ``utm_medium`` values that mean a printed flyer, poster or QR code: such landings record a flyer
+#: redemption (its reference is the ``utm_content``, else the ``utm_campaign``).
+ATTRIBUTION_FLYER_MEDIUMS = ["qr", "qr_code", "qrcode", "flyer", "poster", "print"]
+#: URL names whose views redeem a flash sale's unlock link: landing there records an unlock redemption
+#: whose reference is the ``slug`` (or ``pk``) URL argument.
+ATTRIBUTION_UNLOCK_URL_NAMES = ["socialshop:flashsale-unlock"]
+#: Dotted paths of the touchpoint sources: callables ``source(request) -> dict | None`` returning the fields
+#: of a landing's touchpoint. A request is a landing when any of them returns something.
+ATTRIBUTION_TOUCHPOINT_SOURCES = [
+    "socialshop.services.attribution_sources.campaign_tags",
+    "socialshop.services.attribution_sources.social_referrer",
+    "socialshop.services.attribution_sources.share_click",
+    "socialshop.services.attribution_sources.unlock_link",
+    "socialshop.services.attribution_sources.flyer",
+]
+#: Dotted paths of the order dimensions: callables ``dimension(order) -> dict`` giving OrderAttribution
+#: fields (``flash_sale_id``, ``pickup_store_id``…); they run when the order is placed and again when the
+#: feature behind them saves its own row for the order. A feature that is not installed gives nothing.
+ATTRIBUTION_ORDER_DIMENSIONS = [
+    "socialshop.services.attribution_sources.flash_sale",
+    "socialshop.services.attribution_sources.pickup_store",
+]
+#: Order statuses meaning "cancelled": such an order brings no revenue and is not counted as an order.
+ATTRIBUTION_CANCELLED_STATUSES = ["Cancelled", "Canceled", "Annulée"]
+#: Codes or names (case-insensitive) of Oscar payment event types that are refunds.
+ATTRIBUTION_REFUND_EVENT_TYPES = ["refund", "refunded", "remboursement"]

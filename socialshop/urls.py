@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from .views import appinstall, share
+from .views import attribution as attribution_views
 from .views import flashsales as flashsale_views
 
 app_name = "socialshop"
@@ -22,4 +23,6 @@ urlpatterns = [
     path("app/", appinstall.landing, name="app-landing"),
     path("app/go/", appinstall.app_link, name="app-go"),
     path("app/qr.svg", appinstall.qr_code, name="app-qr"),
+    # Social ROI (docs/roi.md): the consent banner's hook.
+    path("attribution/consent/", attribution_views.consent, name="attribution-consent"),
 ]

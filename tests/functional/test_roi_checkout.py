@@ -1,0 +1,163 @@
+"""Social ROI end to end: a tagged visit, a basket, Oscar's guest checkout, then the report (service and
+command) shows the order with its exact revenue under the visit's network and campaign."""
+
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.core.management import call_command
+from django.test import Client
+from oscar.core.loading import get_model
+
+from socialshop.models import OrderAttribution, Touchpoint
+from socialshop.services.attribution_report import build_report
+from tests.factories import create_product
+
+Order = get_model("order", "Order")
+Country = get_model("address", "Country")
+
+pytestmark = pytest.mark.django_db
+
+BROWSER = (
+    "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148 Safari/604.1"
+)
+
+
+@pytest.fixture
+def shipping_country():
+    Country.objects.update_or_create(
+        iso_3166_1_a2="FR",
+        defaults={
+            "iso_3166_1_a3": "FRA",
+            "iso_3166_1_numeric": "250",
+            "printable_name": "France",
+            "name": "France",
+            "is_shipping_country": True,
+        },
+    )
+
+
+@pytest.fixture
+def shopper():
+    return Client(headers={"user-agent": BROWSER})
+
+
+def guest_checkout(client, product, quantity=1, email="guest@example.fr"):
+    """Oscar's guest checkout, step by step (as in test_guest_checkout.py). Returns the order."""
+    client.post(f"/basket/add/{product.pk}/", {"quantity": quantity})
+    response = client.post("/checkout/", {"username": email, "options": "anonymous"})
+    assert response.status_code == 302 and response.url.endswith("/checkout/shipping-address/")
+    response = client.post(
+        "/checkout/shipping-address/",
+        {
+            "first_name": "Jeanne",
+            "last_name": "Durand",
+            "line1": "3 rue de la République",
+            "line4": "Lyon",
+            "postcode": "69002",
+            "country": "FR",
+        },
+    )
+    assert response.status_code == 302
+    response = client.get("/checkout/shipping-method/", follow=True)
+    assert response.redirect_chain[-1][0].endswith("/checkout/payment-details/")
+    assert client.get("/checkout/preview/").status_code == 200
+    response = client.post("/checkout/preview/", {"action": "place_order"})
+    assert response.status_code == 302 and response.url.endswith("/checkout/thank-you/")
+    return Order.objects.get(guest_email=email)
+
+
+def command_rows(*args):
+    out = io.StringIO()
+    call_command("socialshop_report", *args, stdout=out)
+    return json.loads(out.getvalue())
+
+
+def row_for(rows, network, campaign):
+    matches = [row for row in rows if row["network"] == network and row["campaign"] == campaign]
+    assert len(matches) == 1, rows
+    return matches[0]
+
+
+def test_a_facebook_visit_then_a_guest_checkout_shows_in_the_report(shopper, shipping_country):
+    product = create_product(title="Plaid en laine", price="99.00", num_in_stock=3)
+    assert shopper.get("/?utm_source=facebook&utm_campaign=x").status_code == 200
+    shopper.get(product.get_absolute_url())  # browsing on: not a landing
+    order = guest_checkout(shopper, product, quantity=2)
+
+    attribution = OrderAttribution.objects.get(order=order)
+    assert (attribution.last_network, attribution.last_campaign, attribution.last_landing_page) == (
+        "facebook",
+        "x",
+        "/",
+    )
+    assert (attribution.first_network, attribution.first_campaign) == ("facebook", "x")
+    assert attribution.revenue == order.total_incl_tax == Decimal("198.00")
+    assert attribution.currency == "EUR" and attribution.status == OrderAttribution.PLACED
+    assert Touchpoint.objects.count() == 1
+
+    row = row_for([r.as_dict("EUR") for r in build_report().rows], "facebook", "x")
+    assert (row["clicks"], row["visits"], row["orders"], row["revenue"]) == (0, 1, 1, "198.00")
+    assert (row["conversion_rate"], row["average_order_value"]) == ("1.0000", "198.00")
+
+    row = row_for(command_rows("--format", "json"), "facebook", "x")
+    assert (row["visits"], row["orders"], row["revenue"], row["currency"]) == (1, 1, "198.00", "EUR")
+
+
+def test_the_order_keeps_the_first_touch_and_the_last_non_direct_one(shopper, shipping_country):
+    product = create_product(title="Bougie", price="25.00")
+    shopper.get("/catalogue/", HTTP_REFERER="https://www.pinterest.fr/pin/42/")
+    shopper.get("/?utm_source=instagram&utm_medium=social&utm_campaign=printemps&utm_content=reel")
+    shopper.get("/")  # a later direct visit does not replace the last non-direct touch
+    order = guest_checkout(shopper, product)
+
+    attribution = OrderAttribution.objects.get(order=order)
+    assert (attribution.first_network, attribution.first_landing_page) == ("pinterest", "/catalogue/")
+    assert (attribution.last_network, attribution.last_campaign, attribution.last_medium) == (
+        "instagram",
+        "printemps",
+        "social",
+    )
+    assert attribution.last_content == "reel"
+    by_first = {(r["network"], r["campaign"]): r["orders"] for r in command_rows("--touch", "first")}
+    assert by_first[("pinterest", "")] == 1 and by_first.get(("instagram", "printemps"), 0) == 0
+
+
+def test_a_direct_first_visit_stays_the_first_touch(shopper, shipping_country):
+    product = create_product(title="Bougie", price="25.00")
+    shopper.get("/")
+    shopper.get("/?utm_source=x&utm_campaign=lancement")
+    order = guest_checkout(shopper, product)
+    attribution = OrderAttribution.objects.get(order=order)
+    assert attribution.first_network == "" and attribution.first_touch_at is not None
+    assert (attribution.last_network, attribution.last_campaign) == ("x", "lancement")
+
+
+def test_a_direct_order_is_in_the_report_without_visits(shopper, shipping_country):
+    product = create_product(title="Bougie", price="25.00")
+    order = guest_checkout(shopper, product)
+    row = row_for(command_rows(), "", "")
+    assert (row["visits"], row["orders"], row["revenue"]) == (0, 1, str(order.total_incl_tax))
+    assert row["conversion_rate"] is None
+
+
+def test_consent_required_and_not_given_records_nothing(settings, shopper, shipping_country):
+    settings.SOCIALSHOP_ATTRIBUTION_REQUIRES_CONSENT = True
+    product = create_product(title="Plaid en laine", price="99.00")
+    shopper.get("/?utm_source=facebook&utm_campaign=x")
+    order = guest_checkout(shopper, product)
+    assert not Touchpoint.objects.exists()
+    assert "socialshop_visitor" not in shopper.cookies
+    attribution = OrderAttribution.objects.get(order=order)  # revenue still counts, as direct
+    assert attribution.last_network == "" and attribution.first_network == ""
+    assert all(row["network"] != "facebook" for row in command_rows())
+
+
+def test_consent_given_then_the_visit_counts(settings, shopper, shipping_country):
+    settings.SOCIALSHOP_ATTRIBUTION_REQUIRES_CONSENT = True
+    product = create_product(title="Plaid en laine", price="99.00")
+    shopper.get("/?utm_source=facebook&utm_campaign=x")
+    shopper.post("/attribution/consent/", {"landing": "/?utm_source=facebook&utm_campaign=x"})
+    order = guest_checkout(shopper, product)
+    assert OrderAttribution.objects.get(order=order).last_network == "facebook"
