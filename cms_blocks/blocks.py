@@ -14,6 +14,10 @@ query count does not grow with its number of product blocks.
 
 from django.core.exceptions import ValidationError
 from django.forms.utils import ErrorList
+from django.middleware.csrf import get_token
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds import embeds
@@ -21,9 +25,19 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.embeds.exceptions import EmbedException
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
+from wagtail.models import Site
+
+from socialshop.models import FlashSale, Store
+from socialshop.services import appinstall, flashsale_pages, flashsales, share
 
 from . import products as shop
-from .choosers import category_chooser_viewset, product_chooser_viewset, range_chooser_viewset
+from . import sharing
+from .choosers import (
+    category_chooser_viewset,
+    flash_sale_chooser_viewset,
+    product_chooser_viewset,
+    range_chooser_viewset,
+)
 
 ProductChooserBlock = product_chooser_viewset.get_block_class(
     name="ProductChooserBlock", module_path="cms_blocks.blocks"
@@ -33,6 +47,9 @@ CategoryChooserBlock = category_chooser_viewset.get_block_class(
 )
 RangeChooserBlock = range_chooser_viewset.get_block_class(
     name="RangeChooserBlock", module_path="cms_blocks.blocks"
+)
+FlashSaleChooserBlock = flash_sale_chooser_viewset.get_block_class(
+    name="FlashSaleChooserBlock", module_path="cms_blocks.blocks"
 )
 
 PREVIEW_TEMPLATE = "socialshop_cms/block_preview.html"
@@ -50,19 +67,21 @@ def is_editor_preview(context):
 class ShopBlock(blocks.StructBlock):
     """A StructBlock rendered with the request (for prices), a list of editor warnings and the preview flag.
 
-    Subclasses implement ``shop_context(value, request)`` returning extra template variables, including
+    Subclasses implement ``shop_context(value, context)`` returning extra template variables, including
     ``warnings`` (messages for editors) and ``hidden`` (True: shoppers get nothing at all).
     """
 
-    def shop_context(self, value, request):
+    def shop_context(self, value, context):
         return {}
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context.setdefault("warnings", [])
-        context.setdefault("hidden", False)
-        context.update(self.shop_context(value, context.get("request")))
+        request = context.get("request")
+        if "csrf_token" not in context and request is not None:
+            context["csrf_token"] = get_token(request)  # rendered outside a RequestContext (e.g. previews)
         context["editor_preview"] = is_editor_preview(context)
+        context.update({"warnings": [], "hidden": False})
+        context.update(self.shop_context(value, context))
         return context
 
     def get_preview_context(self, value, parent_context=None):
@@ -84,10 +103,15 @@ class ProductBlock(ShopBlock):
         label=_("Heading"),
         help_text=_("Optional, shown above the product, e.g. “Our pick”."),
     )
-    show_share_buttons = blocks.BooleanBlock(required=False, default=True, label=_("Share buttons"))
+    show_share_buttons = blocks.BooleanBlock(
+        required=False,
+        default=False,
+        label=_("Share buttons for this product"),
+        help_text=_("The post's own share buttons are a separate block."),
+    )
 
-    def shop_context(self, value, request):
-        card = shop.cards([value.get("product")], request)[0]
+    def shop_context(self, value, context):
+        card = shop.cards([value.get("product")], context.get("request"))[0]
         return {"card": card, "warnings": _warnings([card]), "hidden": card.is_gone}
 
     def get_preview_value(self):
@@ -155,7 +179,8 @@ class ProductListBlock(ShopBlock):
             )
         return value
 
-    def shop_context(self, value, request):
+    def shop_context(self, value, context):
+        request = context.get("request")
         chosen = list(value.get("products") or [])
         warnings = []
         category, product_range = value.get("category"), value.get("product_range")
@@ -238,9 +263,9 @@ class ShoppableImageBlock(ShopBlock):
         help_text=_("A product placed on the image, in percent of its width and height."),
     )
 
-    def shop_context(self, value, request):
+    def shop_context(self, value, context):
         hotspots = list(value.get("hotspots") or [])
-        cards = shop.cards([hotspot.get("product") for hotspot in hotspots], request)
+        cards = shop.cards([hotspot.get("product") for hotspot in hotspots], context.get("request"))
         spots = [
             {
                 "number": number,
@@ -298,7 +323,7 @@ class SocialPostBlock(ShopBlock):
     )
     author = blocks.CharBlock(required=False, max_length=120, label=_("Author"))
 
-    def shop_context(self, value, request):
+    def shop_context(self, value, context):
         post = value.get("post")
         url = getattr(post, "url", "") or ""
         embed, warnings = None, []
@@ -312,7 +337,7 @@ class SocialPostBlock(ShopBlock):
             "embed": embed,
             "provider": getattr(embed, "provider_name", "") or "",
             "warnings": warnings,
-            "hidden": not url,
+            "hidden": not (url or value.get("text")),
         }
 
     class Meta:
@@ -331,6 +356,224 @@ class SocialPostBlock(ShopBlock):
         }
 
 
+# --- Flash sale --------------------------------------------------------------------------------------------
+
+
+class FlashSaleBlock(ShopBlock):
+    sale = FlashSaleChooserBlock(label=_("Flash sale"))
+    heading = blocks.CharBlock(
+        required=False,
+        max_length=120,
+        label=_("Heading"),
+        help_text=_("Optional; the sale's name by default."),
+    )
+
+    def shop_context(self, value, context):
+        sale = value.get("sale")
+        if sale is None:
+            return {
+                "hidden": True,
+                "warnings": [_("The flash sale of this block no longer exists: shoppers don't see it.")],
+            }
+        now = timezone.now()
+        state = flashsales.state(sale, now)
+        warning = SALE_WARNINGS.get(state)
+        hidden = state in (flashsales.ENDED, flashsales.PAUSED) or not flashsales.is_visible(sale, now)
+        if state == flashsales.SCHEDULED and hidden:
+            warning = _(
+                "This sale is not announced yet: shoppers don't see the block until its teaser starts."
+            )
+        remaining = flashsales.remaining(sale, now)
+        request = context.get("request")
+        campaign = flashsale_pages.campaign(sale)
+        return {
+            "sale": sale,
+            "state": state,
+            "state_label": flashsales.STATE_LABELS[state],
+            "remaining": remaining,
+            "taken": sale.unit_cap - remaining,
+            "countdown_to": sale.starts_at if state == flashsales.SCHEDULED else sale.ends_at,
+            "eligible": flashsales.is_eligible(sale, getattr(request, "user", None)),
+            "sale_url": appinstall.with_query(
+                sale.get_absolute_url(), appinstall.utm("blog", "flash_sale_block", campaign)
+            ),
+            "hidden": hidden,
+            "warnings": [warning % {"name": sale.name}] if warning else [],
+        }
+
+    def get_preview_value(self):
+        sale = FlashSale.objects.filter(status=FlashSale.ACTIVE).order_by("-ends_at").first()
+        return {"sale": sale, "heading": ""}
+
+    class Meta:
+        icon = "time"
+        label = _("Flash sale")
+        template = TEMPLATES + "flash_sale.html"
+        help_text = _(
+            "A fan flash sale with its countdown and remaining units, linking to the sale page. "
+            "It disappears by itself once the sale is over."
+        )
+        description = help_text
+
+
+SALE_WARNINGS = {
+    flashsales.ENDED: _("“%(name)s” is over: shoppers don't see this block any more."),
+    flashsales.PAUSED: _("“%(name)s” is paused: shoppers don't see this block until it resumes."),
+    flashsales.SOLD_OUT: _("“%(name)s” is sold out: shoppers see it as such."),
+}
+
+
+# --- In-store availability ---------------------------------------------------------------------------------
+
+
+class StoreAvailabilityBlock(ShopBlock):
+    product = ProductChooserBlock(label=_("Product"), help_text=_("Search by title, UPC or partner SKU."))
+    show_product = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label=_("Show the product"),
+        help_text=_("Its picture, price and add-to-basket button above the shop search."),
+    )
+
+    def shop_context(self, value, context):
+        card = shop.cards([value.get("product")], context.get("request"))[0]
+        warnings = _warnings([card])
+        has_stores = Store.objects.filter(is_active=True).exists()
+        if not has_stores:
+            warnings.append(_("No shop is open for click and collect: shoppers don't see this block."))
+        return {"card": card, "warnings": warnings, "hidden": card.is_gone or not has_stores}
+
+    def get_preview_value(self):
+        return {"product": shop.preview_product(), "show_product": True}
+
+    class Meta:
+        icon = "site"
+        label = _("In-store availability")
+        template = TEMPLATES + "store_availability.html"
+        help_text = _("Lets readers find the nearest shops that have a product in stock (click and collect).")
+        description = help_text
+
+
+# --- Share and app promotion -------------------------------------------------------------------------------
+
+
+def share_network_choices():
+    return [(code, network.label) for code, network in share.BUILTIN_NETWORKS.items()]
+
+
+class ShareBlock(ShopBlock):
+    heading = blocks.CharBlock(
+        required=False,
+        max_length=80,
+        label=_("Heading"),
+        help_text=_("Shown above the buttons, e.g. “Share this post”."),
+    )
+    networks = blocks.MultipleChoiceBlock(
+        choices=share_network_choices,
+        required=False,
+        label=_("Networks"),
+        help_text=_("Leave empty for the shop's usual networks."),
+    )
+
+    def shop_context(self, value, context):
+        request = context.get("request")
+        page = context.get("page")
+        if page is None and context.get("editor_preview") and request is not None:
+            site = Site.find_for_request(request)
+            page = site.root_page.specific if site else None  # the block picker has no page: show the home's
+        if page is None:
+            return {"hidden": True}
+        chosen = [code for code in value.get("networks") or [] if code in share.BUILTIN_NETWORKS]
+        buttons = sharing.share_buttons_html(
+            page,
+            request,
+            networks=",".join(chosen),
+            campaign=getattr(page, "social_share_campaign", "share"),
+            heading=value.get("heading") or None,
+            show_heading=bool(value.get("heading")),
+        )
+        return {"buttons": buttons, "hidden": not buttons.strip()}
+
+    class Meta:
+        icon = "link-external"
+        label = _("Share buttons")
+        template = TEMPLATES + "share.html"
+        help_text = _(
+            "Buttons to share this page; nothing is loaded from the networks until a reader clicks."
+        )
+        description = help_text
+        preview_value = {"heading": _("Share this post"), "networks": []}
+
+
+class AppPromotionBlock(ShopBlock):
+    heading = blocks.CharBlock(default=_("Get our app"), max_length=80, label=_("Heading"))
+    text = blocks.TextBlock(required=False, label=_("Text"))
+    product = ProductChooserBlock(
+        required=False,
+        label=_("Open on a product"),
+        help_text=_("Optional: the app and the QR code open this product; the app's home page otherwise."),
+    )
+    show_qr_code = blocks.BooleanBlock(
+        required=False,
+        default=True,
+        label=_("QR code"),
+        help_text=_("For readers on a computer (hidden on phones)."),
+    )
+
+    def shop_context(self, value, context):
+        request = context.get("request")
+        config = appinstall.get_config(request)
+        if not config.enabled:
+            return {
+                "hidden": True,
+                "warnings": [_("The shop's app is not configured: shoppers don't see this block.")],
+            }
+        product, warnings = value.get("product"), []
+        if product is not None and not shop.is_visible(product):
+            warnings.append(_("The product of this block is gone: the app's home page is promoted instead."))
+            product = None
+        page_path = request.path if request is not None else "/"
+        tags = appinstall.utm("blog", "app_promotion", "app")
+        go = reverse("socialshop:app-go")
+        badges = [
+            {
+                "platform": platform,
+                "href": appinstall.with_query(
+                    go, {"kind": "install", "platform": platform, "path": page_path, **tags}
+                ),
+            }
+            for platform in (appinstall.IOS, appinstall.ANDROID)
+            if config.has_platform(platform)
+        ]
+        open_path = product.get_absolute_url() if product is not None else "/"
+        qr = ""
+        if value.get("show_qr_code"):
+            target = ("product", product.pk) if product is not None else ("app", None)
+            url = appinstall.scan_url(*target, appinstall.utm("blog", "qr", "app"), request)
+            qr = mark_safe(appinstall.qr_svg(url, _("Scan to get the app")))  # segno escapes the title
+        return {
+            "app": config,
+            "badges": badges,
+            "open_href": appinstall.with_query(go, {"kind": "open", "path": open_path, **tags}),
+            "product": product,
+            "qr": qr,
+            "warnings": warnings,
+        }
+
+    class Meta:
+        icon = "mobile-alt"
+        label = _("App promotion")
+        template = TEMPLATES + "app_promotion.html"
+        help_text = _("Store buttons, an “Open in the app” link and a QR code for the shop's mobile app.")
+        description = help_text
+        preview_value = {
+            "heading": _("Get our app"),
+            "text": _("Fan prices, early access to flash sales and your orders in your pocket."),
+            "product": None,
+            "show_qr_code": True,
+        }
+
+
 def _warnings(cards):
     return [card.warning for card in cards if card.warning]
 
@@ -341,4 +584,8 @@ class ShopStreamBlock(blocks.StreamBlock):
     product = ProductBlock()
     product_list = ProductListBlock()
     shoppable_image = ShoppableImageBlock()
+    flash_sale = FlashSaleBlock()
+    store_availability = StoreAvailabilityBlock()
+    share = ShareBlock()
+    app_promotion = AppPromotionBlock()
     social_post = SocialPostBlock()

@@ -221,6 +221,47 @@ class RangeChooserViewSet(ChooserViewSet):
     register_widget = False
 
 
+def sale_state(sale):
+    from socialshop.services import flashsales
+
+    return flashsales.STATE_LABELS[flashsales.state(sale)]
+
+
+class FlashSaleChooseMixin:
+    filter_form_class = NameSearchForm
+
+    def get_object_list(self):
+        return get_model("socialshop", "FlashSale").objects.order_by("-starts_at", "-pk")
+
+    @property
+    def columns(self):
+        return [
+            self.title_column,
+            Column("state", label=_("State"), accessor=sale_state),
+            Column("starts_at", label=_("Starts"), accessor="starts_at"),
+            Column("ends_at", label=_("Ends"), accessor="ends_at"),
+        ]
+
+
+class FlashSaleChooseView(FlashSaleChooseMixin, ChooseView):
+    pass
+
+
+class FlashSaleChooseResultsView(FlashSaleChooseMixin, ChooseResultsView):
+    pass
+
+
+class FlashSaleChooserViewSet(ChooserViewSet):
+    model = "socialshop.FlashSale"
+    icon = "time"
+    choose_one_text = _("Choose a flash sale")
+    choose_another_text = _("Choose another flash sale")
+    page_title = _("Choose a flash sale")
+    choose_view_class = FlashSaleChooseView
+    choose_results_view_class = FlashSaleChooseResultsView
+    register_widget = False
+
+
 product_chooser_viewset = ProductChooserViewSet(
     "socialshop_product_chooser", url_prefix="socialshop/products"
 )
@@ -228,3 +269,6 @@ category_chooser_viewset = CategoryChooserViewSet(
     "socialshop_category_chooser", url_prefix="socialshop/categories"
 )
 range_chooser_viewset = RangeChooserViewSet("socialshop_range_chooser", url_prefix="socialshop/ranges")
+flash_sale_chooser_viewset = FlashSaleChooserViewSet(
+    "socialshop_flash_sale_chooser", url_prefix="socialshop/flash-sales"
+)

@@ -1,4 +1,5 @@
-"""``SocialMetaPageMixin``: a Wagtail page model that describes itself for social networks.
+"""``SocialMetaPageMixin``: a Wagtail page model that describes itself for social networks and offers its
+share buttons to its template (``{{ page_share_buttons }}``).
 
 Mix it into a page model (before ``Page``) and name the fields it should read::
 
@@ -13,6 +14,7 @@ A field name set to ``""`` (or naming a field the model lacks) is skipped. The p
 from socialshop.services import meta
 
 from .describers import describe_page, image_fields, twitter_handle
+from .sharing import PageShareButtons
 
 
 class SocialMetaPageMixin:
@@ -23,6 +25,15 @@ class SocialMetaPageMixin:
     social_author_name_field = "author_name"
     social_author_twitter_field = "author_twitter"
     social_published_field = "date"
+    #: Share buttons, printed where the page template puts ``{{ page_share_buttons }}``: the networks
+    #: (comma-separated codes; "" for SOCIALSHOP_SHARE_NETWORKS) and the utm_campaign of shared links.
+    social_share_networks = ""
+    social_share_campaign = "share"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["page_share_buttons"] = PageShareButtons(self, request)  # rendered only when printed
+        return context
 
     def get_social_meta(self, request):
         values = describe_page(self, request)

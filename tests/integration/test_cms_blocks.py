@@ -33,11 +33,11 @@ def shopper_request(preview=False):
     return request
 
 
-def render(raw_stream, preview=False, request=None):
+def render(raw_stream, preview=False, request=None, context=None):
     """Render a stream from its stored JSON, as ``{% include_block %}`` does in a page template."""
     value = StreamValue(STREAM, raw_stream, is_lazy=True)
     template = engines["django"].from_string("{% load wagtailcore_tags %}{% include_block stream %}")
-    html = template.render({"stream": value}, request or shopper_request(preview))
+    html = template.render({"stream": value, **(context or {})}, request or shopper_request(preview))
     return BeautifulSoup(html, "html.parser")
 
 
