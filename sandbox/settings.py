@@ -268,6 +268,7 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405  (from
         "icon": "fas fa-share-alt",
         "children": [
             {"label": _("App flyer"), "url_name": "socialshop_dashboard:flyer"},
+            {"label": _("Flash sales"), "url_name": "socialshop_dashboard:flashsale-list"},
         ],
     },
 ]

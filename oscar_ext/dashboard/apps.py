@@ -16,9 +16,21 @@ class SocialshopDashboardConfig(OscarDashboardConfig):
     def get_urls(self):
         from django.urls import path
 
+        from .flashsale_views import (
+            SaleCalendarFeedView,
+            SaleCreateView,
+            SaleListView,
+            SaleStatusView,
+            SaleUpdateView,
+        )
         from .flyer import FlyerView
 
         urls = [
             path("flyer/", FlyerView.as_view(), name="flyer"),
+            path("flash-sales/", SaleListView.as_view(), name="flashsale-list"),
+            path("flash-sales/new/", SaleCreateView.as_view(), name="flashsale-create"),
+            path("flash-sales/<int:pk>/", SaleUpdateView.as_view(), name="flashsale-update"),
+            path("flash-sales/<int:pk>/status/", SaleStatusView.as_view(), name="flashsale-status"),
+            path("flash-sales/calendar.ics", SaleCalendarFeedView.as_view(), name="flashsale-ics"),
         ]
         return self.post_process_urls(urls)
