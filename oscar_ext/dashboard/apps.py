@@ -18,6 +18,7 @@ class SocialshopDashboardConfig(OscarDashboardConfig):
 
         from .flashsale_views import (
             SaleCalendarFeedView,
+            SaleCalendarView,
             SaleCreateView,
             SaleListView,
             SaleStatusView,
@@ -32,5 +33,6 @@ class SocialshopDashboardConfig(OscarDashboardConfig):
             path("flash-sales/<int:pk>/", SaleUpdateView.as_view(), name="flashsale-update"),
             path("flash-sales/<int:pk>/status/", SaleStatusView.as_view(), name="flashsale-status"),
             path("flash-sales/calendar.ics", SaleCalendarFeedView.as_view(), name="flashsale-ics"),
+            path("flash-sales/calendar/", SaleCalendarView.as_view(), name="flashsale-calendar"),
         ]
         return self.post_process_urls(urls)

@@ -1,6 +1,8 @@
 """Flash sales in Oscar's dashboard: list with live figures, create, edit, pause/resume/end, unlock link with
 UTM tags and a QR code, and an iCalendar feed. Staff only (Oscar's dashboard permissions)."""
 
+from datetime import date, datetime, time, timedelta
+
 import segno
 from django import forms
 from django.contrib import messages
@@ -8,14 +10,16 @@ from django.contrib.sites.models import Site
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
-from django.views.generic import CreateView, ListView, UpdateView
+from django.views.generic import CreateView, ListView, TemplateView, UpdateView
 from oscar.core.loading import get_model
 
+from socialshop.conf import settings
 from socialshop.models import FlashSale
-from socialshop.services import fans, flashsale_admin, flashsale_pages, flashsales
+from socialshop.services import fans, flashsale_admin, flashsale_pages, flashsales, retail_calendar
 
 Product = get_model("catalogue", "Product")
 
@@ -160,3 +164,41 @@ class SaleCalendarFeedView(View):
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = 'inline; filename="flash-sales.ics"'
         return response
+
+
+class SaleCalendarView(TemplateView):
+    """A month of flash sales with the country's retail moments (holidays and commercial dates)."""
+
+    template_name = "socialshop/dashboard/flashsales/calendar.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        today = timezone.localdate()
+        try:
+            year = int(self.request.GET.get("year", today.year))
+            month = int(self.request.GET.get("month", today.month))
+            first = date(year, month, 1)
+        except ValueError:
+            year, month, first = today.year, today.month, today.replace(day=1)
+        last = (first + timedelta(days=32)).replace(day=1)
+        sales = list(
+            FlashSale.objects.filter(starts_at__lt=timezone.make_aware(datetime.combine(last, time.min)))
+            .filter(ends_at__gte=timezone.make_aware(datetime.combine(first, time.min)) - timedelta(days=7))
+            .order_by("starts_at")
+        )
+        for sale in sales:  # compare dates in the shop's zone
+            sale.starts_at, sale.ends_at = (
+                timezone.localtime(sale.starts_at),
+                timezone.localtime(sale.ends_at),
+            )
+        previous = (first - timedelta(days=1)).replace(day=1)
+        context.update(
+            {
+                "month": first,
+                "weeks": retail_calendar.month_grid(year, month, settings.FLASH_SALE_CALENDAR_COUNTRY, sales),
+                "previous": previous,
+                "next": last,
+                "today": today,
+            }
+        )
+        return context

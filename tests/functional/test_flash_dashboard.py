@@ -158,3 +158,25 @@ def test_ics_feed_is_valid_rfc5545(client, staff):
         line.decode()  # folding never splits a UTF-8 character
     unfolded = body.decode().replace("\r\n ", "")
     assert "SUMMARY:Fête des mères \\; offre\\, spéciale\\nfans " in unfolded
+
+
+def test_month_calendar_marks_french_retail_moments_and_sales(client, staff):
+    from datetime import datetime
+
+    paris = timezone.get_current_timezone()
+    create_sale(
+        [product_on_sale()],
+        name="Fête des mères fans",
+        starts_at=datetime(2026, 5, 29, 10, tzinfo=paris),
+        ends_at=datetime(2026, 5, 31, 20, tzinfo=paris),
+    )
+    response = client.get("/dashboard/social/flash-sales/calendar/?year=2026&month=5")
+    assert response.status_code == 200
+    cells = {day: (moments, sales) for week in response.context["weeks"] for day, _, moments, sales in week}
+    from datetime import date
+
+    assert any(m.kind == "commercial" for m in cells[date(2026, 5, 31)][0])  # fête des mères
+    assert any(m.kind == "holiday" for m in cells[date(2026, 5, 1)][0])  # fête du travail
+    assert [s.name for s in cells[date(2026, 5, 30)][1]] == ["Fête des mères fans"]
+    assert cells[date(2026, 5, 28)][1] == []
+    assert client.get("/dashboard/social/flash-sales/calendar/?year=x&month=13").status_code == 200
