@@ -13,9 +13,9 @@ class SocialshopCmsConfig(AppConfig):
         from wagtail.images import get_image_model
         from wagtail.models import Site
 
-        from socialshop.services import meta
+        from socialshop.services import appinstall, meta
 
-        from . import describers, site_defaults
+        from . import app_settings, describers, site_defaults
         from .models import SocialMetaSettings
 
         describers.register()  # social metadata of any Wagtail page
@@ -24,3 +24,8 @@ class SocialshopCmsConfig(AppConfig):
             uid = f"socialshop_cms_site_defaults_{model._meta.label}"
             post_save.connect(site_defaults.invalidate, sender=model, dispatch_uid=uid)
             post_delete.connect(site_defaults.invalidate, sender=model, dispatch_uid=uid)
+        appinstall.register_override_provider(app_settings.for_request)  # Settings > Mobile app, per site
+        for model in (app_settings.AppInstallSettings, Site):
+            uid = f"socialshop_cms_app_settings_{model._meta.label}"
+            post_save.connect(app_settings.invalidate, sender=model, dispatch_uid=uid)
+            post_delete.connect(app_settings.invalidate, sender=model, dispatch_uid=uid)

@@ -61,3 +61,6 @@ class SocialMetaSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("social sharing")
+
+
+from .app_settings import AppInstallSettings  # noqa: E402, F401  (Settings > Mobile app)

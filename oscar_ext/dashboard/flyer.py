@@ -15,7 +15,7 @@ from socialshop.services.urls import absolute_url
 Product = get_model("catalogue", "Product")
 ProductSelect = get_class("dashboard.catalogue.widgets", "ProductSelect")
 
-SIZES = {"A4": ("210mm", "297mm"), "A5": ("148mm", "210mm")}
+SIZES = ("A4", "A5")
 
 
 class FlyerForm(forms.Form):
@@ -65,25 +65,33 @@ class FlyerForm(forms.Form):
 
     @property
     def subject(self):
-        return (
-            self.cleaned_data.get(self.cleaned_data["target"])
-            if self.cleaned_data["target"] != "app"
-            else None
-        )
+        target = self.cleaned_data["target"]
+        return None if target == "app" else self.cleaned_data.get(target)
 
 
 class FlyerView(TemplateView):
-    """GET only: the form, and once it is valid the flyer itself, ready for the browser's Print."""
+    """GET only: the form and a preview; with ``print=1``, the flyer alone on its page, sized for @page."""
 
     template_name = "socialshop/dashboard/flyer.html"
+    print_template_name = "socialshop/dashboard/flyer_print.html"
+
+    printable = False
+
+    def get_template_names(self):
+        return [self.print_template_name if self.printable else self.template_name]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = FlyerForm(self.request.GET or None, initial={"campaign": "shop-poster"})
+        query = self.request.GET.copy()
+        query.pop("print", None)
+        form = FlyerForm(query or None, initial={"campaign": "shop-poster"})
         context["form"] = form
         context["app"] = config = appinstall.get_config(self.request)
         if form.is_bound and form.is_valid() and config.enabled:
             context["flyer"] = self.flyer(form, config)
+            self.printable = bool(self.request.GET.get("print"))
+            query["print"] = "1"
+            context["print_query"] = query.urlencode()
         return context
 
     def flyer(self, form, config):
@@ -97,7 +105,6 @@ class FlyerView(TemplateView):
         else:
             headline = data["headline"] or str(subject)
             page_url = absolute_url(subject.get_absolute_url(), self.request)
-        width, height = SIZES[data["size"]]
         return {
             "target": data["target"],
             "subject": subject,
@@ -106,6 +113,4 @@ class FlyerView(TemplateView):
             "scan_url": scan,
             "page_url": page_url,
             "size": data["size"],
-            "width": width,
-            "height": height,
         }

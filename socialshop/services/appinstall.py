@@ -191,7 +191,7 @@ def unregister_override_provider(provider):
 
 def config_from_settings():
     values = {name: getattr(settings, setting) for name, setting in SETTING_NAMES.items()}
-    return _build(values)
+    return build_config(values)
 
 
 def get_config(request=None):
@@ -204,13 +204,14 @@ def get_config(request=None):
         for name, value in (provider(request) or {}).items():
             if name in SETTING_NAMES and value not in ("", None, [], ()):
                 values[name] = value
-    config = _build(values)
+    config = build_config(values)
     if request is not None:
         request._socialshop_app_config = config
     return config
 
 
-def _build(values):
+def build_config(values):
+    """A validated :class:`AppInstallConfig` from field values (lists as tuples, ids as stripped strings)."""
     values = dict(values)
     for name in LIST_FIELDS:
         if isinstance(values[name], list | tuple):

@@ -332,7 +332,6 @@ def test_product_flyer_carries_a_qr_code_with_utm_tags(admin_client, product):
     )
     html = response.content.decode()
     assert response.status_code == 200
-    assert "@page { size: A5 portrait" in html
     soup = BeautifulSoup(html, "html.parser")
     sheet = soup.find("article", class_="flyer-sheet")
     assert sheet.h2.get_text(strip=True) == "Robe portefeuille en lin"
@@ -342,6 +341,14 @@ def test_product_flyer_carries_a_qr_code_with_utm_tags(admin_client, product):
     assert query["utm_source"] == ["flyer"] and query["utm_medium"] == ["qr"]
     assert query["utm_campaign"] == ["vitrine-printemps"]
     assert query["target"] == ["product"] and query["id"] == [str(product.pk)]
+
+    # The printable page: the sheet alone, and @page set to the chosen paper.
+    printable = soup.find("a", href=lambda href: href and "print=1" in href)["href"]
+    page = admin_client.get("/dashboard/social/flyer/" + printable).content.decode()
+    assert "@page { size: A5 portrait; margin: 0; }" in page
+    page_soup = BeautifulSoup(page, "html.parser")
+    assert page_soup.find(class_="navbar") is None
+    assert page_soup.find("article", class_="flyer-sheet")["data-scan-url"] == url
 
 
 def test_app_flyer_and_form_errors(admin_client):

@@ -43,7 +43,7 @@ def test_defaults_alone_are_off():
     from socialshop import defaults
 
     values = {field: getattr(defaults, setting) for field, setting in appinstall.SETTING_NAMES.items()}
-    app = appinstall._build(values)
+    app = appinstall.build_config(values)
     assert not app.enabled
     assert app.problems == ()
 
