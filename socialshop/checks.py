@@ -89,3 +89,41 @@ def check_app_install_settings(app_configs, **kwargs):
         )
         for problem in config.problems
     ]
+
+
+@register(Tags.compatibility)
+def check_attribution_settings(app_configs, **kwargs):
+    """Social ROI (SOCIALSHOP_ATTRIBUTION_*): socialshop.E901 (window or retention out of range), E902 (a
+    touchpoint source or order dimension that cannot be imported), W901 (the middleware is not installed:
+    orders are attributed, but no visit is ever recorded, so every order looks direct)."""
+    from django.utils.module_loading import import_string
+
+    messages = []
+    window, retention = settings.ATTRIBUTION_WINDOW_DAYS, settings.ATTRIBUTION_RETENTION_DAYS
+    if not isinstance(window, int) or window < 1 or not isinstance(retention, int) or retention < window:
+        messages.append(
+            Error(
+                f"SOCIALSHOP_ATTRIBUTION_WINDOW_DAYS ({window!r}) must be a whole number of days ≥ 1 and "
+                f"SOCIALSHOP_ATTRIBUTION_RETENTION_DAYS ({retention!r}) at least as long.",
+                hint="Touchpoints purged before the window ends could no longer be attributed to an order.",
+                id="socialshop.E901",
+            )
+        )
+    for setting in ("ATTRIBUTION_TOUCHPOINT_SOURCES", "ATTRIBUTION_ORDER_DIMENSIONS"):
+        for path in getattr(settings, setting):
+            try:
+                import_string(path)
+            except ImportError as exc:
+                messages.append(
+                    Error(f"SOCIALSHOP_{setting}: cannot import {path!r} ({exc}).", id="socialshop.E902")
+                )
+    if "socialshop.middleware.AttributionMiddleware" not in django_settings.MIDDLEWARE:
+        messages.append(
+            Warning(
+                "socialshop.middleware.AttributionMiddleware is not in MIDDLEWARE: no visit is recorded and "
+                "every order will look direct in the social ROI report.",
+                hint="Add it after AuthenticationMiddleware.",
+                id="socialshop.W901",
+            )
+        )
+    return messages

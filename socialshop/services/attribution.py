@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, transaction
@@ -41,6 +42,10 @@ PREFETCH_HEADERS = ("HTTP_SEC_PURPOSE", "HTTP_PURPOSE", "HTTP_X_PURPOSE", "HTTP_
 # Used only when the share feature (and its configurable list) is not installed.
 FALLBACK_BOTS = re.compile(r"bot\b|bot/|crawl|spider|slurp|facebookexternalhit|preview|curl/|wget", re.I)
 CENT = Decimal("0.01")
+#: The utm_medium of the links the share buttons post.
+SHARE_MEDIUM = "social"
+#: Earlier share clicks compared with a visit's page when its link carried no share-click id.
+SHARE_CANDIDATES = 50
 
 _current_state = contextvars.ContextVar("socialshop_attribution_state", default=None)
 
@@ -352,15 +357,43 @@ def order_touches(placed_at, visitor="", user=None):
     )
 
 
+def _inferred_share_click(touch):
+    """The share click a visit most probably followed when its link carried no share-click id: the latest
+    click on the same network and campaign, before the visit and within the window, whose shared object's
+    page is the visit's landing page (the share buttons tag their links utm_medium=social)."""
+    from ..models import ShareClick
+
+    if touch.utm_medium != SHARE_MEDIUM or not touch.network:
+        return None
+    candidates = (
+        ShareClick.objects.filter(
+            network=touch.network,
+            campaign=touch.utm_campaign,
+            created_at__lte=touch.created_at,
+            created_at__gt=touch.created_at - window(),
+        )
+        .order_by("-created_at")
+        .prefetch_related("shared_object")[:SHARE_CANDIDATES]
+    )
+    for click in candidates:
+        get_url = getattr(click.shared_object, "get_absolute_url", None)
+        if get_url is not None and urlsplit(get_url()).path == touch.landing_path:
+            return click
+    return None
+
+
 def _share_click(touches):
-    """The share click that started the journey: the earliest touch carrying one that still exists."""
+    """The share click that started the journey: the one named by the earliest touch whose link carried a
+    share-click id, else the one inferred for the earliest share landing."""
     from ..models import ShareClick
 
     refs = [touch.share_click_ref for touch in touches if touch.share_click_ref]
-    if not refs:
-        return None
-    clicks = ShareClick.objects.in_bulk(refs)
-    return next((clicks[ref] for ref in refs if ref in clicks), None)
+    if refs:
+        clicks = ShareClick.objects.in_bulk(refs)
+        found = next((clicks[ref] for ref in refs if ref in clicks), None)
+        if found is not None:
+            return found
+    return next(filter(None, map(_inferred_share_click, touches)), None)
 
 
 def touch_attribution(placed_at, touches, state=None):
@@ -375,7 +408,7 @@ def touch_attribution(placed_at, touches, state=None):
     click = _share_click(touches)
     if click is not None:
         fields["share_click"] = click
-        if last is not None and last.share_click_ref == click.pk:
+        if last is not None and last.share_click_ref == click.pk:  # a bare ?ssc= link: no UTM tags
             fields["last_network"] = fields["last_network"] or click.network
             fields["last_campaign"] = fields["last_campaign"] or click.campaign
     return fields

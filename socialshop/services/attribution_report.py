@@ -24,6 +24,8 @@ from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .attribution import SHARE_MEDIUM
+
 DIMENSIONS = {
     "network": _("Network"),
     "campaign": _("Campaign"),
@@ -36,8 +38,6 @@ DEFAULT_GROUPING = ("network", "campaign")
 #: Dimensions shown by a reference (flash sale slug, store reference) and a name rather than a raw id.
 LABELLED = {"flash_sale": ("socialshop.FlashSale", "slug"), "pickup_store": ("socialshop.Store", "reference")}
 TOUCHES = ("last", "first")
-#: The utm_medium of the links the share buttons post.
-SHARE_MEDIUM = "social"
 CENT = Decimal("0.01")
 
 
@@ -226,17 +226,28 @@ def _clicks(collector, start, end):
         collector.add(values, clicks=group["n"])
 
 
+def _sale_campaign(sale):
+    """The utm_campaign the flash-sale pages put on every link to ``sale``."""
+    try:
+        from .flashsale_pages import campaign
+    except ImportError:
+        return sale.slug
+    return campaign(sale)
+
+
 def _sale_ids_by_ref(refs):
-    """{slug or str(pk): sale id} for the unlock references and campaigns that name a flash sale."""
+    """{slug, str(pk) or campaign: sale id} for the unlock references and campaigns naming a flash sale."""
     FlashSale = _model("socialshop.FlashSale")
     refs = {ref for ref in refs if ref}
     if FlashSale is None or not refs:
         return {}
+    slugs = refs | {ref.split("-", 1)[-1] for ref in refs}  # "flash-<slug>" campaigns
     pks = [int(ref) for ref in refs if ref.isdigit()]
     found = {}
-    for pk, slug in FlashSale.objects.filter(Q(slug__in=refs) | Q(pk__in=pks)).values_list("pk", "slug"):
-        found[slug] = pk
-        found[str(pk)] = pk
+    for sale in FlashSale.objects.filter(Q(slug__in=slugs) | Q(pk__in=pks)).only("pk", "slug"):
+        for key in (sale.slug, str(sale.pk), _sale_campaign(sale)):
+            if key in refs:
+                found[key] = sale.pk
     return found
 
 

@@ -4,14 +4,18 @@ command) shows the order with its exact revenue under the visit's network and ca
 import io
 import json
 from decimal import Decimal
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from oscar.core.loading import get_model
 
-from socialshop.models import OrderAttribution, Touchpoint
+from socialshop.models import OrderAttribution, OrderPickup, ShareClick, Store, Touchpoint
+from socialshop.services import share_links
 from socialshop.services.attribution_report import build_report
+from socialshop.services.share import SharedPage
 from tests.factories import create_product
 
 Order = get_model("order", "Order")
@@ -48,6 +52,12 @@ def guest_checkout(client, product, quantity=1, email="guest@example.fr"):
     client.post(f"/basket/add/{product.pk}/", {"quantity": quantity})
     response = client.post("/checkout/", {"username": email, "options": "anonymous"})
     assert response.status_code == 302 and response.url.endswith("/checkout/shipping-address/")
+    place_order(client)
+    return Order.objects.get(guest_email=email)
+
+
+def place_order(client):
+    """From the shipping address to the thank-you page."""
     response = client.post(
         "/checkout/shipping-address/",
         {
@@ -65,7 +75,13 @@ def guest_checkout(client, product, quantity=1, email="guest@example.fr"):
     assert client.get("/checkout/preview/").status_code == 200
     response = client.post("/checkout/preview/", {"action": "place_order"})
     assert response.status_code == 302 and response.url.endswith("/checkout/thank-you/")
-    return Order.objects.get(guest_email=email)
+
+
+def log_in(client, email, password):
+    response = client.post(
+        "/accounts/login/", {"login-username": email, "login-password": password, "login_submit": "1"}
+    )
+    assert response.status_code == 302
 
 
 def command_rows(*args):
@@ -161,3 +177,83 @@ def test_consent_given_then_the_visit_counts(settings, shopper, shipping_country
     shopper.post("/attribution/consent/", {"landing": "/?utm_source=facebook&utm_campaign=x"})
     order = guest_checkout(shopper, product)
     assert OrderAttribution.objects.get(order=order).last_network == "facebook"
+
+
+def test_a_share_click_then_a_friends_visit_and_order(shopper, shipping_country):
+    """The share endpoint counts the click and sends the sharer to Facebook with a UTM-tagged link; a friend
+    follows that link from Facebook and buys."""
+    product = create_product(title="Plaid en laine", price="99.00")
+    page = SharedPage(url=f"http://testserver{product.get_absolute_url()}", title="Plaid en laine")
+    sharer = Client(headers={"user-agent": BROWSER})
+    response = sharer.get(share_links.click_url("facebook", share_links.make_token(product, page)))
+    assert response.status_code == 302
+    shared_link = urlsplit(parse_qs(urlsplit(response["Location"]).query)["u"][0])
+
+    assert (
+        shopper.get(
+            f"{shared_link.path}?{shared_link.query}", HTTP_REFERER="https://l.facebook.com/"
+        ).status_code
+        == 200
+    )
+    order = guest_checkout(shopper, product)
+
+    attribution = OrderAttribution.objects.get(order=order)
+    assert attribution.share_click == ShareClick.objects.get()
+    assert (attribution.last_network, attribution.last_campaign, attribution.last_medium) == (
+        "facebook",
+        "share",
+        "social",
+    )
+    row = row_for(command_rows("--format", "json"), "facebook", "share")
+    assert (row["clicks"], row["visits"], row["orders"], row["revenue"]) == (1, 1, 1, "99.00")
+
+
+def test_the_visit_survives_login_and_basket_merge(shopper, shipping_country):
+    customer = get_user_model().objects.create_user("jeanne", "jeanne@example.fr", "secret-pw")
+    product = create_product(title="Bougie", price="25.00")
+    shopper.get("/?utm_source=instagram&utm_campaign=printemps")
+    shopper.post(f"/basket/add/{product.pk}/", {"quantity": 2})  # an anonymous basket
+    log_in(shopper, "jeanne@example.fr", "secret-pw")  # Oscar merges it into the customer's
+    assert shopper.get("/checkout/").status_code == 302
+    place_order(shopper)
+
+    order = Order.objects.get(user=customer)
+    assert order.total_incl_tax == Decimal("50.00")
+    attribution = OrderAttribution.objects.get(order=order)
+    assert (attribution.last_network, attribution.last_campaign, attribution.revenue) == (
+        "instagram",
+        "printemps",
+        Decimal("50.00"),
+    )
+
+
+def test_a_visit_on_the_phone_counts_for_an_order_on_the_computer(shopper, shipping_country):
+    customer = get_user_model().objects.create_user("jeanne", "jeanne@example.fr", "secret-pw")
+    product = create_product(title="Bougie", price="25.00")
+    shopper.get("/?utm_source=tiktok&utm_campaign=unboxing")
+    log_in(shopper, "jeanne@example.fr", "secret-pw")  # links the phone's visits to the customer
+
+    computer = Client(headers={"user-agent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/128.0"})
+    log_in(computer, "jeanne@example.fr", "secret-pw")
+    computer.post(f"/basket/add/{product.pk}/", {"quantity": 1})
+    computer.get("/checkout/")
+    place_order(computer)
+    attribution = OrderAttribution.objects.get(order__user=customer)
+    assert (attribution.last_network, attribution.last_campaign) == ("tiktok", "unboxing")
+
+
+def test_a_click_and_collect_order_is_attributed_to_its_shop(shopper, shipping_country):
+    """Until click-and-collect has its checkout step, the pickup row is written here the way that step will
+    (after the order is placed); the attribution picks its shop up when the row is saved."""
+    store = Store.objects.create(
+        reference="LYON-1", name="Lyon Presqu'île", slug="lyon", latitude=45.76, longitude=4.83
+    )
+    product = create_product(title="Plaid en laine", price="99.00")
+    shopper.get("/?utm_source=facebook&utm_campaign=x")
+    order = guest_checkout(shopper, product)
+    OrderPickup.objects.create(order=order, store=store, code="LY-0001")
+
+    rows = command_rows("--by", "network,campaign,pickup_store")
+    row = next(row for row in rows if row["pickup_store"] == "LYON-1")
+    assert (row["network"], row["campaign"], row["orders"], row["revenue"]) == ("facebook", "x", 1, "99.00")
+    assert row["pickup_store_name"] == "Lyon Presqu'île"

@@ -95,3 +95,30 @@ def test_utm_sources_are_normalised(source, network):
 def test_extra_referrer_hosts_come_from_the_setting():
     assert network_for_host("social.example.org") == "mastodon"
     assert network_for_host("eu.social.example.org") == "mastodon"
+
+
+@pytest.mark.parametrize(
+    "overrides, check_id",
+    [
+        ({"SOCIALSHOP_ATTRIBUTION_WINDOW_DAYS": 0}, "socialshop.E901"),
+        ({"SOCIALSHOP_ATTRIBUTION_RETENTION_DAYS": 10}, "socialshop.E901"),
+        ({"SOCIALSHOP_ATTRIBUTION_TOUCHPOINT_SOURCES": ["socialshop.nope.source"]}, "socialshop.E902"),
+        (
+            {"SOCIALSHOP_ATTRIBUTION_ORDER_DIMENSIONS": ["socialshop.services.attribution.nope"]},
+            "socialshop.E902",
+        ),
+    ],
+)
+def test_attribution_settings_are_checked(overrides, check_id):
+    from socialshop.checks import check_attribution_settings
+
+    assert not check_attribution_settings(None)
+    with override_settings(**overrides):
+        assert [message.id for message in check_attribution_settings(None)] == [check_id]
+
+
+def test_a_missing_middleware_is_a_warning(settings):
+    from socialshop.checks import check_attribution_settings
+
+    settings.MIDDLEWARE = [m for m in settings.MIDDLEWARE if "AttributionMiddleware" not in m]
+    assert [message.id for message in check_attribution_settings(None)] == ["socialshop.W901"]
