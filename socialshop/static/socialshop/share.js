@@ -150,8 +150,16 @@
     link.addEventListener("click", function (event) {
       if (openPopup(link.href)) { event.preventDefault(); }
     });
+    /* Over the image's top-left corner, wherever the gallery centres it in its frame. */
+    function place() {
+      link.style.left = (image.offsetLeft + 12) + "px";
+      link.style.top = (image.offsetTop + 12) + "px";
+    }
     host.classList.add("socialshop-pinit-host");
     host.insertBefore(link, image.nextSibling);
+    host.addEventListener("mouseenter", place);
+    link.addEventListener("focus", place);
+    if (image.complete) { place(); } else { image.addEventListener("load", place); }
   }
 
   function rememberFormInstance(form) {
