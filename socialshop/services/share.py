@@ -61,14 +61,19 @@ class Network:
         return self.kind in ("link", "mastodon") and self.code != "whatsapp"
 
 
-def utm_url(url, source, campaign="share", medium="social"):
-    """``url`` with ``utm_source``, ``utm_medium`` and ``utm_campaign`` set, other parameters kept in order
-    (an existing utm_* of the same name is replaced, not duplicated)."""
+def with_params(url, **params):
+    """``url`` with ``params`` set: other parameters kept in order, one of the same name replaced."""
     parts = urlsplit(url)
-    tags = {"utm_source": source, "utm_medium": medium, "utm_campaign": campaign or "share"}
-    query = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if key not in tags]
-    query += list(tags.items())
+    query = [
+        (key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True) if key not in params
+    ]
+    query += [(key, str(value)) for key, value in params.items()]
     return urlunsplit(parts._replace(query=urlencode(query, quote_via=quote)))
+
+
+def utm_url(url, source, campaign="share", medium="social"):
+    """``url`` tagged ``utm_source``, ``utm_medium`` and ``utm_campaign`` (replacing earlier utm_* tags)."""
+    return with_params(url, utm_source=source, utm_medium=medium, utm_campaign=campaign or "share")
 
 
 def x_length(text):

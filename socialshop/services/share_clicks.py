@@ -77,7 +77,8 @@ def visitor_key(request, user_id, session_key):
 
 def record_click(request, network, ref):
     """Store a ShareClick for ``ref`` (a share_links.ShareRef) on ``network`` unless this visitor's same
-    click was already counted within the window. Returns whether it was counted."""
+    click was already counted within the window. Returns the id of the counted click (this one, or the
+    earlier one it repeats), or None when that is not known (the earlier one is still being stored)."""
     from ..models import ShareClick
 
     user_id = session_user_id(request)  # loads the session first, so an expired cookie reads as None below
@@ -85,9 +86,10 @@ def record_click(request, network, ref):
     session_key = session.session_key if session is not None else None
     visitor = visitor_key(request, user_id, session_key)
     dedup_key = f"socialshop:share:{visitor}:{ref.content_type_id}:{ref.object_id}:{network.code}"
-    if not cache.add(dedup_key, 1, timeout=settings.SHARE_DEDUP_SECONDS):
-        return False
-    ShareClick.objects.create(
+    window = settings.SHARE_DEDUP_SECONDS
+    if not cache.add(dedup_key, 0, timeout=window):  # atomic: of two simultaneous clicks, one counts
+        return cache.get(dedup_key) or None
+    click = ShareClick.objects.create(
         network=network.code,
         content_type_id=ref.content_type_id,
         object_id=ref.object_id,
@@ -95,4 +97,5 @@ def record_click(request, network, ref):
         session_hash=_hash("session", session_key) if session_key else "",
         campaign=ref.page.campaign,
     )
-    return True
+    cache.set(dedup_key, click.pk, timeout=window)
+    return click.pk

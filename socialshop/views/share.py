@@ -2,7 +2,8 @@
 
 The destination is always built here from a registered network and the signed token (see
 :mod:`socialshop.services.share_links`); nothing in the request can choose it, except the Mastodon instance,
-which must be a bare hostname and only ever gets ``https://<host>/share?text=…``.
+which must be a bare hostname and only ever gets ``https://<host>/share?text=…``. The shared page's URL
+carries the UTM tags and the id of the click (SOCIALSHOP_ATTRIBUTION_SHARE_CLICK_PARAM) for Social ROI.
 """
 
 from dataclasses import replace
@@ -14,8 +15,9 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
+from ..conf import settings
 from ..services import share_clicks, share_links
-from ..services.share import InvalidInstance, clean_instance, get_network, share_url
+from ..services.share import InvalidInstance, clean_instance, get_network, share_url, with_params
 
 
 class ShareRedirect(HttpResponseRedirect):
@@ -62,9 +64,13 @@ def share_click(request, network, token):
             return response
         page = replace(page, instance=form.cleaned_data["instance"])
 
+    click_id = (
+        share_clicks.record_click(request, network, ref) if share_clicks.is_countable(request) else None
+    )
+    param = settings.ATTRIBUTION_SHARE_CLICK_PARAM
+    if click_id and param:  # lets Social ROI (docs/roi.md) tie the visits of this shared link to this click
+        page = replace(page, url=with_params(page.url, **{param: click_id}))
     response = ShareRedirect(share_url(network, page))
-    if share_clicks.is_countable(request):
-        share_clicks.record_click(request, network, ref)
     add_never_cache_headers(response)  # every click must reach us, not a cache
     response["X-Robots-Tag"] = "noindex, nofollow"
     response["Referrer-Policy"] = "strict-origin-when-cross-origin"

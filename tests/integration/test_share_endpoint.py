@@ -1,6 +1,7 @@
 """The share-click endpoint: 302 to the network URL it builds itself, one ShareClick per visitor, object and
 network within the window, nothing for bots, 404 for anything tampered, at most two queries."""
 
+from dataclasses import replace
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -14,7 +15,7 @@ from oscar.test.factories import UserFactory
 
 from socialshop.models import ShareClick
 from socialshop.services import share_links
-from socialshop.services.share import BUILTIN_NETWORKS, share_url
+from socialshop.services.share import BUILTIN_NETWORKS, share_url, with_params
 from tests.factories import create_product
 
 pytestmark = pytest.mark.django_db
@@ -50,15 +51,24 @@ def share_path(network, token):
     return f"/share/{network}/{token}/"
 
 
+def expected_location(network, page, click_id=None):
+    """The network URL the server must build, the shared page carrying the click's id (for Social ROI)."""
+    if click_id is not None:
+        page = replace(page, url=with_params(page.url, ssc=click_id))
+    return share_url(BUILTIN_NETWORKS[network], page)
+
+
 def test_click_redirects_to_the_network_url_built_by_the_server(visitor, product, shared):
     page, token = shared
     response = visitor.get(share_path("pinterest", token))
     assert response.status_code == 302
-    assert response["Location"] == share_url(BUILTIN_NETWORKS["pinterest"], page)
+    click = ShareClick.objects.get()
+    assert response["Location"] == expected_location("pinterest", page, click.pk)
     query = parse_qs(urlsplit(response["Location"]).query)
     shared_url = urlsplit(query["url"][0])
     assert shared_url.netloc == "testserver" and shared_url.path == product.get_absolute_url()
     assert parse_qs(shared_url.query) == {
+        "ssc": [str(click.pk)],
         "utm_source": ["pinterest"],
         "utm_medium": ["social"],
         "utm_campaign": ["soldes-ete"],
@@ -214,8 +224,22 @@ def test_a_disabled_network_is_a_404(visitor, shared):
 )
 def test_no_parameter_chooses_the_destination(visitor, shared, query):
     page, token = shared
-    expected = share_url(BUILTIN_NETWORKS["pinterest"], page)
-    assert visitor.get(share_path("pinterest", token) + query)["Location"] == expected
+    location = visitor.get(share_path("pinterest", token) + query)["Location"]
+    assert location == expected_location("pinterest", page, ShareClick.objects.get().pk)
+
+
+def test_the_shared_link_names_the_click_repeated_clicks_the_first(visitor, shared):
+    def click_param(response):
+        shared_url = parse_qs(urlsplit(response["Location"]).query)["u"][0]
+        return parse_qs(urlsplit(shared_url).query).get("ssc")
+
+    first = click_param(visitor.get(share_path("facebook", shared[1])))
+    assert first == [str(ShareClick.objects.get().pk)]
+    assert click_param(visitor.get(share_path("facebook", shared[1]))) == first  # counted once, same id
+    bot = Client(HTTP_USER_AGENT="Googlebot/2.1")
+    assert click_param(bot.get(share_path("facebook", shared[1]))) is None  # not counted: no id
+    with override_settings(SOCIALSHOP_ATTRIBUTION_SHARE_CLICK_PARAM=""):
+        assert click_param(Client(HTTP_USER_AGENT=BROWSER).get(share_path("facebook", shared[1]))) is None
 
 
 def test_email_redirects_to_mailto(visitor, shared):
