@@ -270,6 +270,7 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405  (from
             {"label": _("App flyer"), "url_name": "socialshop_dashboard:flyer"},
             {"label": _("Flash sales"), "url_name": "socialshop_dashboard:flashsale-list"},
             {"label": _("Flash sale calendar"), "url_name": "socialshop_dashboard:flashsale-calendar"},
+            {"label": _("Social ROI"), "url_name": "socialshop_dashboard:roi-report"},
         ],
     },
 ]

@@ -12,6 +12,11 @@ class SocialshopDashboardConfig(OscarDashboardConfig):
     namespace = "socialshop_dashboard"
 
     default_permissions = ["is_staff"]
+    permissions_map = {
+        # Social ROI (docs/roi.md): sales figures, for staff given the permission (or superusers).
+        "roi-report": ["is_staff", "socialshop.view_orderattribution"],
+        "roi-flashsale": ["is_staff", "socialshop.view_orderattribution"],
+    }
 
     def get_urls(self):
         from django.urls import path
@@ -25,9 +30,12 @@ class SocialshopDashboardConfig(OscarDashboardConfig):
             SaleUpdateView,
         )
         from .flyer import FlyerView
+        from .roi_views import FlashSaleResultsView, RoiReportView
 
         urls = [
             path("flyer/", FlyerView.as_view(), name="flyer"),
+            path("roi/", RoiReportView.as_view(), name="roi-report"),
+            path("roi/flash-sales/<int:pk>/", FlashSaleResultsView.as_view(), name="roi-flashsale"),
             path("flash-sales/", SaleListView.as_view(), name="flashsale-list"),
             path("flash-sales/new/", SaleCreateView.as_view(), name="flashsale-create"),
             path("flash-sales/<int:pk>/", SaleUpdateView.as_view(), name="flashsale-update"),

@@ -124,3 +124,17 @@ def network_for_host(host):
     if MASTODON_HOST.search(host):
         return "mastodon"
     return ""
+
+
+#: How networks are named in reports.
+LABELS = {
+    "facebook": "Facebook", "instagram": "Instagram", "x": "X (Twitter)", "pinterest": "Pinterest",
+    "linkedin": "LinkedIn", "whatsapp": "WhatsApp", "telegram": "Telegram", "bluesky": "Bluesky",
+    "mastodon": "Mastodon", "youtube": "YouTube", "tiktok": "TikTok", "snapchat": "Snapchat",
+    "reddit": "Reddit", "threads": "Threads",
+}  # fmt: skip
+
+
+def network_label(code):
+    """A network code as people write it ("x" -> "X (Twitter)"); other sources are shown as they came."""
+    return LABELS.get(code, code)
