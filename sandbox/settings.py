@@ -267,6 +267,7 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405  (from
         "label": _("Social"),
         "icon": "fas fa-share-alt",
         "children": [
+            {"label": _("Sharing debugger"), "url_name": "socialshop_dashboard:debugger"},
             {"label": _("App flyer"), "url_name": "socialshop_dashboard:flyer"},
             {"label": _("Flash sales"), "url_name": "socialshop_dashboard:flashsale-list"},
             {"label": _("Flash sale calendar"), "url_name": "socialshop_dashboard:flashsale-calendar"},

@@ -214,3 +214,17 @@ ATTRIBUTION_ORDER_DIMENSIONS = [
 ATTRIBUTION_CANCELLED_STATUSES = ["Cancelled", "Canceled", "Annulée"]
 #: Codes or names (case-insensitive) of Oscar payment event types that are refunds.
 ATTRIBUTION_REFUND_EVENT_TYPES = ["refund", "refunded", "remboursement"]
+
+# --- Sharing debugger (socialshop_debug_meta, dashboard "Sharing debugger") -------------------------------
+#: Seconds the sharing debugger waits for a connection or a read, per request and attempt.
+DEBUGGER_TIMEOUT = 10
+#: Largest page the sharing debugger downloads, in bytes; past it the check stops with an error (exit 2).
+DEBUGGER_MAX_BYTES = 2 * 1024 * 1024
+#: Redirects the sharing debugger follows (each is listed) before giving up.
+DEBUGGER_MAX_REDIRECTS = 5
+#: Retries after a connection error, timeout or 5xx answer, after the first attempt (backoff 0.5 s, 1 s, …).
+DEBUGGER_RETRIES = 2
+#: User-Agent of the sharing debugger. It contains "facebookexternalhit" on purpose: shops, CDNs and bot
+#: shields often answer crawlers differently (prerendered HTML, no cookie wall or JS challenge), and what
+#: matters is what Facebook's crawler gets. The suffix keeps the debugger recognisable in access logs.
+DEBUGGER_USER_AGENT = "facebookexternalhit/1.1 (compatible; socialshop-debugger)"

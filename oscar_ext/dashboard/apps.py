@@ -21,6 +21,7 @@ class SocialshopDashboardConfig(OscarDashboardConfig):
     def get_urls(self):
         from django.urls import path
 
+        from .debugger_views import SharingDebuggerView  # views import models: not before apps are ready
         from .flashsale_views import (
             SaleCalendarFeedView,
             SaleCalendarView,
@@ -33,6 +34,7 @@ class SocialshopDashboardConfig(OscarDashboardConfig):
         from .roi_views import FlashSaleResultsView, RoiReportView
 
         urls = [
+            path("debugger/", SharingDebuggerView.as_view(), name="debugger"),
             path("flyer/", FlyerView.as_view(), name="flyer"),
             path("roi/", RoiReportView.as_view(), name="roi-report"),
             path("roi/flash-sales/<int:pk>/", FlashSaleResultsView.as_view(), name="roi-flashsale"),
