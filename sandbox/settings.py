@@ -261,6 +261,9 @@ SOCIALSHOP_APP_PATHS = ["/catalogue/*", "/blog/*"]
 SOCIALSHOP_APP_COUNTRY = "FR"
 SOCIALSHOP_APP_ICON = "sandbox/app-icon.png"
 
+# socialshop's subclasses of a few Oscar classes (e.g. a "Shares" column in the product list), no fork.
+OSCAR_DYNAMIC_CLASS_LOADER = "oscar_ext.loading.class_loader"
+
 # One "Social" menu in Oscar's dashboard for socialshop's pages (each feature appends its child here).
 OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405  (from oscar.defaults)
     {
@@ -272,6 +275,7 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405  (from
             {"label": _("Flash sales"), "url_name": "socialshop_dashboard:flashsale-list"},
             {"label": _("Flash sale calendar"), "url_name": "socialshop_dashboard:flashsale-calendar"},
             {"label": _("Social ROI"), "url_name": "socialshop_dashboard:roi-report"},
+            {"label": _("Share clicks"), "url_name": "socialshop_dashboard:share-report"},
         ],
     },
 ]

@@ -175,3 +175,10 @@ def test_badge_on_product_page_listing_tag(sale, product):
         .strip()
         == ""
     )
+
+
+def test_badge_on_the_sandbox_product_page_and_listing(client, sale, product):
+    html = client.get(product.get_absolute_url()).content.decode()
+    assert f'href="{sale.get_absolute_url()}"' in html
+    html = client.get("/").content.decode()  # the home page lists new products with Oscar's product card
+    assert f'href="{sale.get_absolute_url()}"' in html
