@@ -2,6 +2,7 @@
 
 import re
 
+from django.utils.html import escape
 from wagtail.models import Page
 
 from socialshop.services import images, meta
@@ -16,7 +17,7 @@ def describe_page(page, request):
     """Any Wagtail page: its SEO title, search description and place in the site."""
     return {
         "title": page.seo_title or page.title,
-        "description": page.search_description,
+        "description": escape(page.search_description),  # plain text; describers pass HTML
         "url": page.get_url(request=request) or request.path,
         "breadcrumbs": _breadcrumbs(page, request),
     }

@@ -11,6 +11,9 @@ A field name set to ``""`` (or naming a field the model lacks) is skipped. The p
 ``search_description`` wins over the description field when the editor filled it in.
 """
 
+from django.utils.html import escape
+from wagtail.fields import RichTextField
+
 from socialshop.services import meta
 
 from .describers import describe_page, image_fields, twitter_handle
@@ -39,7 +42,7 @@ class SocialMetaPageMixin:
         values = describe_page(self, request)
         values["type"] = self.social_type
         if not values["description"]:
-            values["description"] = self._social_field(self.social_description_field)
+            values["description"] = self._social_description()
         alt = meta.clean_line(self.seo_title or self.title)
         values.update(image_fields(self._social_field(self.social_image_field, None), alt, request))
         if self.social_type == meta.ARTICLE:
@@ -50,6 +53,15 @@ class SocialMetaPageMixin:
                 author_twitter=twitter_handle(self._social_field(self.social_author_twitter_field)),
             )
         return values
+
+    def _social_description(self):
+        """Describers pass HTML: a rich text field is HTML already, a plain one is escaped so that a
+        "<" an editor typed stays a character instead of being stripped as a tag."""
+        value = self._social_field(self.social_description_field)
+        if not value:
+            return ""
+        field = next((f for f in self._meta.get_fields() if f.name == self.social_description_field), None)
+        return value if isinstance(field, RichTextField) else escape(value)
 
     def _social_field(self, name, default=""):
         return getattr(self, name, default) if name else default

@@ -319,8 +319,9 @@ def _complete(described, request):
         values["home"] = not described and is_home(request)
     values["type"] = values.get("type") or WEBSITE
     values["title"] = clean_line(values.get("title")) or defaults.site_name
-    description = values.get("description")
-    values["description"] = clean_description(description if description else defaults.description)
+    values["description"] = clean_description(values.get("description")) or clean_description(
+        defaults.description
+    )
     url = values.get("url") or (request.path if request is not None else "/")
     values["url"] = absolute_url(url, request)
     values["breadcrumbs"] = tuple(values.get("breadcrumbs") or ())
