@@ -32,11 +32,13 @@ class SocialshopDashboardConfig(OscarDashboardConfig):
         )
         from .flyer import FlyerView
         from .roi_views import FlashSaleResultsView, RoiReportView
+        from .share_views import ShareReportView
 
         urls = [
             path("debugger/", SharingDebuggerView.as_view(), name="debugger"),
             path("flyer/", FlyerView.as_view(), name="flyer"),
             path("roi/", RoiReportView.as_view(), name="roi-report"),
+            path("shares/", ShareReportView.as_view(), name="share-report"),
             path("roi/flash-sales/<int:pk>/", FlashSaleResultsView.as_view(), name="roi-flashsale"),
             path("flash-sales/", SaleListView.as_view(), name="flashsale-list"),
             path("flash-sales/new/", SaleCreateView.as_view(), name="flashsale-create"),
