@@ -257,7 +257,7 @@ SOCIALSHOP_APP_ANDROID_SHA256_FINGERPRINTS = [
     "17:26:6E:76:C3:C8:9B:82:C6:E5:8D:FF:7B:27:AC:77:C1:C3:03:0F:B8:2F:4D:C2:59:AA:AB:43:B7:C9:57:E6"
 ]
 SOCIALSHOP_APP_DEEP_LINK_SCHEME = "maisonlumiere"
-SOCIALSHOP_APP_PATHS = ["/catalogue/*", "/blog/*"]
+SOCIALSHOP_APP_PATHS = ["/catalogue/*", "/flash-sales/*", "/blog/*"]
 SOCIALSHOP_APP_COUNTRY = "FR"
 SOCIALSHOP_APP_ICON = "sandbox/app-icon.png"
 

@@ -211,13 +211,28 @@ def get_config(request=None):
 
 
 def build_config(values):
-    """A validated :class:`AppInstallConfig` from field values (lists as tuples, ids as stripped strings)."""
+    """A validated :class:`AppInstallConfig` from field values (lists as tuples, ids as stripped strings).
+
+    Every page asks for it, with the same few values: validated configurations are memoised by value (they
+    are immutable), so settings changed by ``override_settings`` still take effect at once."""
     values = dict(values)
     for name in LIST_FIELDS:
         if isinstance(values[name], list | tuple):
             values[name] = tuple(values[name])
     for name in ("name", "ios_id", "ios_team_id", "ios_bundle_id", "android_package", "country"):
         values[name] = str(values[name] or "").strip()
+    try:
+        return _validated(tuple(sorted(values.items())))
+    except TypeError:  # an unhashable value (a malformed setting, e.g. a dict): validate it uncached
+        return _validate(values)
+
+
+@lru_cache(maxsize=64)
+def _validated(items):
+    return _validate(dict(items))
+
+
+def _validate(values):
     config = AppInstallConfig(**values)
     return replace(config, problems=tuple(validate(config)))
 

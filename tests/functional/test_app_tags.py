@@ -87,6 +87,19 @@ def test_blog_post_deep_link(client):
     assert single(reading, "al:android:url") == "maisonlumiere://blog/bienvenue/"
 
 
+def test_flash_sale_deep_link_and_sale_qr_target(client):
+    from tests.flashsale_factories import create_sale
+
+    sale = create_sale(slug="ete-fans")
+    reading = read_response(client.get(sale.get_absolute_url()))
+    assert itunes_content(reading)["app-argument"] == "maisonlumiere://flash-sales/ete-fans/"
+    response = go(
+        client, kind="qr_scan", target="sale", id=sale.pk, utm_source="flyer", utm_campaign="vitrine"
+    )
+    assert urlsplit(response["Location"]).path == "/flash-sales/ete-fans/"
+    assert only_event().target == "sale"
+
+
 def test_page_the_app_does_not_open_deep_links_to_the_apps_home(client):
     reading = read_response(client.get("/"))
     assert itunes_content(reading)["app-argument"] == "maisonlumiere://"
@@ -349,6 +362,19 @@ def test_product_flyer_carries_a_qr_code_with_utm_tags(admin_client, product):
     page_soup = BeautifulSoup(page, "html.parser")
     assert page_soup.find(class_="navbar") is None
     assert page_soup.find("article", class_="flyer-sheet")["data-scan-url"] == url
+
+
+def test_sale_flyer(admin_client):
+    from tests.flashsale_factories import create_sale
+
+    sale = create_sale(slug="ete-fans", name="Soldes d’été des fans")
+    html = admin_client.get(
+        "/dashboard/social/flyer/", {"target": "sale", "sale": sale.pk, "campaign": "ete"}
+    ).content
+    sheet = BeautifulSoup(html, "html.parser").find("article", class_="flyer-sheet")
+    assert sheet.h2.get_text(strip=True) == "Soldes d’été des fans"
+    query = parse_qs(urlsplit(decode_svg(str(sheet.find("svg")))[0]).query)
+    assert (query["target"], query["id"], query["utm_campaign"]) == (["sale"], [str(sale.pk)], ["ete"])
 
 
 def test_app_flyer_and_form_errors(admin_client):

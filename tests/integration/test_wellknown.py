@@ -35,7 +35,7 @@ def test_apple_app_site_association(client):
         assert re.fullmatch(r"[A-Z0-9]{10}", team) and re.fullmatch(
             r"[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+", bundle
         )
-    assert detail["components"] == [{"/": "/catalogue/*"}, {"/": "/blog/*"}]
+    assert detail["components"] == [{"/": "/catalogue/*"}, {"/": "/flash-sales/*"}, {"/": "/blog/*"}]
     assert "max-age" in response["Cache-Control"]
 
 

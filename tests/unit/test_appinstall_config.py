@@ -124,7 +124,7 @@ def test_apple_app_site_association_document():
             "details": [
                 {
                     "appIDs": ["ABCDE12345.fr.maisonlumiere.app"],
-                    "components": [{"/": "/catalogue/*"}, {"/": "/blog/*"}],
+                    "components": [{"/": "/catalogue/*"}, {"/": "/flash-sales/*"}, {"/": "/blog/*"}],
                 }
             ]
         }
@@ -194,16 +194,22 @@ def test_is_local_path(path, local):
     assert appinstall.is_local_path(path) is local
 
 
-def test_override_provider_replaces_non_empty_values_only():
+def test_override_provider_replaces_non_empty_values_only(monkeypatch):
     def provider(request):
         return {"name": "Autre", "ios_id": "", "paths": ["/sale/*"]}
 
+    monkeypatch.setattr(appinstall, "_override_providers", [])  # without the Wagtail one (database)
     appinstall.register_override_provider(provider)
-    try:
-        request = RequestFactory().get("/")
-        app = appinstall.get_config(request)
-        assert app.name == "Autre" and app.ios_id == "1234567890" and app.paths == ("/sale/*",)
-        assert appinstall.get_config(request) is app  # cached on the request
-    finally:
-        appinstall.unregister_override_provider(provider)
-    assert appinstall.get_config().name == "Maison Lumière"
+    request = RequestFactory().get("/")
+    app = appinstall.get_config(request)
+    assert app.name == "Autre" and app.ios_id == "1234567890" and app.paths == ("/sale/*",)
+    assert appinstall.get_config(request) is app  # cached on the request
+    appinstall.unregister_override_provider(provider)
+    assert appinstall.get_config(RequestFactory().get("/")).name == "Maison Lumière"
+
+
+def test_settings_changes_apply_at_once_despite_memoisation():
+    assert config(NAME="Un").name == "Un"
+    assert config(NAME="Deux").name == "Deux"
+    assert config(PATHS=["/a/*"]).paths == ("/a/*",)
+    assert config(PATHS=["/b/*"]).paths == ("/b/*",)
