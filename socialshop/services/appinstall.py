@@ -468,6 +468,7 @@ def is_local_path(path):
         isinstance(path, str)
         and path.startswith("/")
         and "\\" not in path
+        and not any(character.isspace() or ord(character) < 32 or ord(character) == 127 for character in path)
         and url_has_allowed_host_and_scheme(path, allowed_hosts=set(), require_https=False)
     )
 

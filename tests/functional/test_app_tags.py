@@ -220,6 +220,7 @@ def test_open_in_app(client, product):
         {"kind": "open", "path": "//evil.example/"},
         {"kind": "open", "path": "https://evil.example/"},
         {"kind": "open", "path": "/\\evil.example"},
+        {"kind": "open", "path": "/x\r\nLocation: https://evil.example/"},
         {"kind": "redirect"},
         {},
         {"kind": "qr_scan", "target": "product"},

@@ -187,6 +187,8 @@ def test_banner_excluded_paths():
         ("https://evil.example/", False),
         ("javascript:alert(1)", False),
         ("catalogue/x/", False),
+        ("/a\r\nSet-Cookie: x=1", False),  # header injection through a decoded %0d%0a
+        ("/a b/", False),
         ("", False),
     ],
 )
