@@ -23,8 +23,8 @@ class Command(BaseCommand):
         setup_site(parts.netloc)
         setup_staff()
         created = load_catalogue()
-        setup_blog(parts.hostname, parts.port or 80)
         setup_flash_sales()
+        setup_blog(parts.hostname, parts.port or 80)  # after the sales: a post shows "demo-live"
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} products created)."))
         self.stdout.write(
             f"Staff account for {base_url}/dashboard/ and {base_url}/cms/: "
