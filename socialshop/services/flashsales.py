@@ -18,7 +18,7 @@ from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core import signing
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -26,7 +26,7 @@ from oscar.core.loading import get_class
 
 from ..conf import settings
 from ..models import FlashSale, FlashSaleClaim, FlashSaleHold, UnlockRedemption
-from . import fans
+from . import fans, flashsale_sql
 
 SCHEDULED, LIVE, SOLD_OUT, ENDED, PAUSED = "scheduled", "live", "sold_out", "ended", "paused"
 STATE_LABELS = {
@@ -43,9 +43,10 @@ UNLOCK_SALT = "socialshop.flashsale.unlock"
 class HoldRefused(Exception):
     """No flash units for this line: ``reason`` is sold_out, customer_cap, not_live or no_stock."""
 
-    def __init__(self, reason):
+    def __init__(self, reason, expired_holds=None):
         super().__init__(reason)
         self.reason = reason
+        self.expired_holds = expired_holds  # None: unknown
 
 
 # --- State ----------------------------------------------------------------------------------------------
@@ -264,8 +265,29 @@ def _gated(sale, now, work):
 
 
 def take_hold(sale, *, user, basket_id, line_id, product, quantity, unit_price, now=None):
-    """Hold ``quantity`` more units of ``sale`` for a basket line: a new hold row. Raises HoldRefused."""
+    """Hold ``quantity`` more units of ``sale`` for a basket line: a new hold row. Raises HoldRefused.
+
+    On PostgreSQL the claim is one statement (:mod:`.flashsale_sql`); expired holds, which still weigh on
+    the counters until released, are released only when that statement refuses, in their own transaction,
+    and the claim is tried once more: a refusal never stands because of an expired hold. Elsewhere the
+    claim runs through the ORM, after releasing expired holds in the same transaction."""
     now = now or timezone.now()
+    if connection.vendor == "postgresql":
+        args = dict(
+            user=user, basket_id=basket_id, line_id=line_id, product=product, quantity=quantity,
+            unit_price=unit_price, now=now, expires_at=now + hold_ttl(),
+        )  # fmt: skip
+        try:
+            return flashsale_sql.take_hold(sale, **args)
+        except HoldRefused as refusal:
+            expired = refusal.expired_holds
+            if expired is None:
+                expired = sale.holds.filter(state=FlashSaleHold.HELD, expires_at__lte=now).exists()
+            if not expired:
+                raise
+        with transaction.atomic():
+            release_expired(sale, now)
+        return flashsale_sql.take_hold(sale, **args)
 
     def work():
         hold = FlashSaleHold.objects.create(
