@@ -73,12 +73,12 @@
         if (store.variants) {
           var variants = el("ul", "small list-unstyled mb-1");
           store.variants.forEach(function (variant) {
-            variants.appendChild(el("li", "", variant.title + " : " + variant.availability.label));
+            variants.appendChild(el("li", "", variant.title + " — " + variant.availability.label));
           });
           item.appendChild(variants);
         }
         var details = el("div", "small text-muted",
-          i18n.i18nToday + " : " + store.opening_today.label + (store.pickup ? " · " + store.ready_in.label : ""));
+          i18n.i18nToday + " " + store.opening_today.label + (store.pickup ? " · " + store.ready_in.label : ""));
         item.appendChild(details);
         if (store.reference === mine) {
           item.appendChild(el("span", "badge badge-success socialshop-store-mine", i18n.i18nMine));
