@@ -17,6 +17,10 @@ from socialshop.services import share_links
 from socialshop.services.attribution_report import build_report
 from socialshop.services.share import SharedPage
 from tests.factories import create_product
+from tests.flashsale_factories import create_customer, create_sale, product_on_sale
+
+from .flash_helpers import go_to_preview
+from .flash_helpers import place_order as submit_order
 
 Order = get_model("order", "Order")
 Country = get_model("address", "Country")
@@ -257,3 +261,25 @@ def test_a_click_and_collect_order_is_attributed_to_its_shop(shopper, shipping_c
     row = next(row for row in rows if row["pickup_store"] == "LYON-1")
     assert (row["network"], row["campaign"], row["orders"], row["revenue"]) == ("facebook", "x", 1, "99.00")
     assert row["pickup_store_name"] == "Lyon Presqu'île"
+
+
+def test_a_fan_order_at_a_flash_price_is_attributed_to_the_sale(shopper, django_capture_on_commit_callbacks):
+    """Through the real flash-sale checkout: the holds are consumed after Oscar's order-placed signal, in the
+    same transaction; the attribution finds the sale once it commits."""
+    product = product_on_sale(price="100.00", stock=10)
+    sale = create_sale([product], unit_cap=10, per_customer_cap=2)  # 30 % off
+    shopper.force_login(create_customer("fan"))
+    shopper.get(
+        f"{sale.get_absolute_url()}?utm_source=instagram&utm_medium=social&utm_campaign=flash-{sale.slug}"
+    )
+    shopper.post(f"/basket/add/{product.pk}/", {"quantity": 2})
+    go_to_preview(shopper)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert submit_order(shopper).status_code == 302
+
+    attribution = OrderAttribution.objects.get()
+    assert attribution.flash_sale == sale
+    assert (attribution.last_network, attribution.revenue) == ("instagram", Decimal("140.00"))
+    rows = command_rows("--by", "flash_sale")
+    row = next(row for row in rows if row["flash_sale"] == sale.slug)
+    assert (row["visits"], row["orders"], row["revenue"]) == (1, 1, "140.00")
