@@ -229,6 +229,13 @@ SOCIAL_AUTH_PIPELINE = (
     "social_core.pipeline.user.user_details",
     "socialshop.pipeline.record_fan",  # fan-only flash sales: remember which networks the customer connected
 )
+SOCIAL_AUTH_DISCONNECT_PIPELINE = (
+    "social_core.pipeline.disconnect.allowed_to_disconnect",
+    "social_core.pipeline.disconnect.get_entries",
+    "social_core.pipeline.disconnect.revoke_tokens",
+    "social_core.pipeline.disconnect.disconnect",
+    "socialshop.pipeline.forget_fan",  # a disconnected network no longer makes a fan
+)
 # Real networks are switched on by their keys in the environment, e.g. SOCIAL_AUTH_FACEBOOK_KEY.
 SOCIAL_PROVIDERS = {
     "FACEBOOK": "social_core.backends.facebook.FacebookOAuth2",

@@ -133,3 +133,15 @@ def x_follows_brand(user, network, social=None, max_pages=10):
     except VerifierError as exc:
         logger.warning("x_follows_brand: %s", exc)
     return False
+
+
+def forget_connection(user, provider):
+    """Drop the fan connection of ``provider``'s network unless another linked account still provides it."""
+    from social_django.models import UserSocialAuth
+
+    network = network_for_provider(provider)
+    if network is None:
+        return
+    remaining = UserSocialAuth.objects.filter(user=user).values_list("provider", flat=True)
+    if network not in {network_for_provider(name) for name in remaining}:
+        FanConnection.objects.filter(user=user, network=network).delete()

@@ -72,3 +72,16 @@ def test_get_json_uses_a_timeout(monkeypatch):
     monkeypatch.setattr(fans.requests, "get", fake_get)
     assert fans.get_json("https://example.test/", token="t") == {"ok": True}
     assert seen["timeout"] == (5, 5)
+
+
+def test_disconnecting_the_network_forgets_the_fan(client):
+    from social_django.models import UserSocialAuth
+
+    user = create_customer("leaver", fan_of=())
+    UserSocialAuth.objects.create(user=user, provider="demo", uid="demo-leaver")
+    record_fan(SimpleNamespace(name="demo"), user=user)
+    client.force_login(user)
+    assert fans.fan_networks(user) == {"demo"}
+    response = client.post("/social/disconnect/demo/")
+    assert response.status_code == 302
+    assert fans.fan_networks(user) == set()
