@@ -14,7 +14,7 @@ import hashlib
 import logging
 import re
 import secrets
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from functools import lru_cache
@@ -62,23 +62,23 @@ class VisitorState:
     first_direct: bool = False  # that request came from no tracked source
     last_signature: str = ""  # the last recorded source, to count a reload once
     last_at: int = 0
+    consented: bool = False  # the visitor gave consent (only needed when it is required)
     opted_out: bool = False
-    consent_granted: bool = False  # grant_consent() ran during this request
-    dirty: bool = field(default=False, compare=False)  # the cookie must be written
+    dirty: bool = False  # the cookie must be written
 
     def encode(self):
         if self.opted_out:
             return OPT_OUT
-        direct = "d" if self.first_direct else "t"
-        return f"{self.visitor}.{self.first_at}.{direct}.{self.last_signature}.{self.last_at}"
+        flags = ("d" if self.first_direct else "t") + ("c" if self.consented else "")
+        return f"{self.visitor}.{self.first_at}.{flags}.{self.last_signature}.{self.last_at}"
 
     @classmethod
     def decode(cls, value):
         if value == OPT_OUT:
             return cls(opted_out=True)
         try:
-            visitor, first_at, direct, signature, last_at = (value or "").split(".")
-            state = cls(visitor, int(first_at), direct == "d", signature, int(last_at))
+            visitor, first_at, flags, signature, last_at = (value or "").split(".")
+            state = cls(visitor, int(first_at), "d" in flags, signature, int(last_at), consented="c" in flags)
         except ValueError:
             return cls()
         return state if re.fullmatch(r"[A-Za-z0-9_-]{16,32}", visitor) else cls()
@@ -123,13 +123,11 @@ def write_cookie(request, response, state):
 
 
 def may_record(state):
-    """Nothing is recorded after an opt-out, nor before consent when consent is required (a visitor cookie
-    only exists once consent was given)."""
+    """Nothing is recorded after an opt-out, nor, when consent is required, before it was given (a cookie set
+    while it was not required does not count as consent)."""
     if state.opted_out:
         return False
-    if settings.ATTRIBUTION_REQUIRES_CONSENT:
-        return bool(state.visitor) or state.consent_granted
-    return True
+    return state.consented or not settings.ATTRIBUTION_REQUIRES_CONSENT
 
 
 # --- Landing requests -----------------------------------------------------------------------------------
@@ -223,17 +221,18 @@ def process_response(request, response):
     state = read_state(request)
     if may_record(state) and is_measurable(request, response):
         fields = landing_fields(request)
+        now = int(timezone.now().timestamp())
         if fields:
             try:
                 record_landing(request, fields, state)
             except DatabaseError:  # measuring must never break the page
                 logger.exception("Could not record a touchpoint")
         elif (
-            not state.window_open(int(timezone.now().timestamp()))
+            not state.window_open(now)
             and response.status_code == 200
             and response.get("Content-Type", "").startswith("text/html")
         ):
-            state.start_window(int(timezone.now().timestamp()), direct=True)
+            state.start_window(now, direct=True)
     if state.dirty:
         write_cookie(request, response, state)
     return response
@@ -287,29 +286,28 @@ def grant_consent(request, landing="", referrer=""):
     not when it was served. Returns the Touchpoint recorded, or None."""
     state = _state_for_hook(request)
     if state.opted_out:
-        state.opted_out = False
-        state.visitor = ""
-    state.consent_granted = True
-    if not state.visitor:
-        state.start_window(int(timezone.now().timestamp()), direct=True)
-    state.dirty = True
+        state.opted_out, state.visitor = False, ""
+    state.consented, state.dirty = True, True
+    fields = None
     if landing.startswith("/") and not landing.startswith("//"):
         fields = landing_fields(_LandingRequest(request, landing, referrer))
-        if fields:
-            return record_landing(request, fields, state)
+    if fields:
+        return record_landing(request, fields, state)  # opens the visitor's window if none is open
+    if not state.window_open(int(timezone.now().timestamp())):
+        state.start_window(int(timezone.now().timestamp()), direct=True)
     return None
 
 
 def revoke_consent(request):
-    """Withdraw consent (or opt out when none is required): the visitor's touchpoints not yet attached to an
-    order are deleted (orders keep their own copy) and nothing is recorded any more on this browser."""
+    """Withdraw consent (or opt out when none is required): this browser's touchpoints are deleted (orders
+    keep their own copy) and nothing is recorded on it any more. Returns the number deleted."""
     from ..models import Touchpoint
 
     state = _state_for_hook(request)
     deleted = 0
     if state.visitor:
         deleted, _ = Touchpoint.objects.filter(visitor=state.visitor).delete()
-    state.opted_out, state.visitor, state.consent_granted, state.dirty = True, "", False, True
+    state.opted_out, state.visitor, state.consented, state.dirty = True, "", False, True
     return deleted
 
 
@@ -321,7 +319,7 @@ def link_visitor_to_user(request, user):
     from ..models import Touchpoint
 
     state = read_state(request)
-    if state.visitor and not state.opted_out and user.pk is not None:
+    if state.visitor and may_record(state) and user.pk is not None:
         Touchpoint.objects.filter(visitor=state.visitor, user__isnull=True).update(user=user)
 
 
@@ -476,8 +474,9 @@ def attribute_order(order, visitor_state=None, user=None):
 
     user = user if user is not None else order.user
     placed_at = order.date_placed or timezone.now()
-    visitor = visitor_state.visitor if visitor_state is not None and not visitor_state.opted_out else ""
-    touches = order_touches(placed_at, visitor, user)
+    if visitor_state is not None and not may_record(visitor_state):
+        visitor_state = None  # opted out, or no consent: the browser's visits are not to be used
+    touches = order_touches(placed_at, visitor_state.visitor if visitor_state else "", user)
     status, refunded, revenue = revenue_figures(order)
     fields = {
         "placed_at": placed_at,

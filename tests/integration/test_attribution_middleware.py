@@ -269,6 +269,7 @@ def test_consent_endpoint_sets_the_cookie_and_counts_the_page_it_was_given_on(co
         "/catalogue/",
         "l.facebook.com",
     )
+    assert touch.kind == Touchpoint.FIRST
     client.get("/?utm_source=pinterest", HTTP_USER_AGENT=BROWSER)
     assert Touchpoint.objects.count() == 2
 
@@ -344,3 +345,11 @@ def test_login_links_the_visitors_touchpoints_to_the_customer(client):
     )
     assert response.status_code == 302
     assert Touchpoint.objects.get().user == user
+
+
+def test_a_cookie_set_before_consent_was_required_is_not_consent(settings, browser):
+    browser.get("/?utm_source=facebook")
+    assert Touchpoint.objects.count() == 1
+    settings.SOCIALSHOP_ATTRIBUTION_REQUIRES_CONSENT = True
+    browser.get("/?utm_source=x")
+    assert Touchpoint.objects.count() == 1
