@@ -201,8 +201,10 @@ def test_a_share_click_then_a_friends_visit_and_order(shopper, shipping_country)
     )
     order = guest_checkout(shopper, product)
 
+    click = ShareClick.objects.get()
+    assert Touchpoint.objects.get().share_click_ref == click.pk  # the shared link names its click
     attribution = OrderAttribution.objects.get(order=order)
-    assert attribution.share_click == ShareClick.objects.get()
+    assert attribution.share_click == click
     assert (attribution.last_network, attribution.last_campaign, attribution.last_medium) == (
         "facebook",
         "share",
