@@ -422,8 +422,11 @@ def order_dimensions():
 
 
 def dimension_fields(order):
+    """The dimensions' fields for ``order``; the fields a dimension declares (its ``fields`` attribute) and
+    no longer finds are reset to None."""
     fields = {}
     for dimension in order_dimensions():
+        fields.update(dict.fromkeys(getattr(dimension, "fields", ()), None))
         fields.update(dimension(order))
     return fields
 

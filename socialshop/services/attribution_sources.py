@@ -10,6 +10,7 @@ the touchpoint's INSERT.
 An **order dimension** is a callable ``dimension(order) -> dict`` of OrderAttribution fields, listed in
 SOCIALSHOP_ATTRIBUTION_ORDER_DIMENSIONS. It may query. It gives ``{}`` when the feature behind it is not
 installed, so the attribution works before (and without) flash sales or click-and-collect. Its optional
+``fields`` attribute names the fields it sets, reset to None when it no longer finds them. Its optional
 ``triggers`` attribute lists ``(model label, instance -> order lookup or None)``: when such a row is saved,
 the dimensions of that order are computed again (a feature may write its row after the order-placed signal).
 """
@@ -108,6 +109,9 @@ def flash_sale(order):
     return {"flash_sale_id": sale_id} if sale_id else {}
 
 
+flash_sale.fields = ("flash_sale_id",)
+
+
 def pickup_store(order):
     """The shop where a click-and-collect order is picked up."""
     Pickup = _model("socialshop.OrderPickup")
@@ -117,4 +121,5 @@ def pickup_store(order):
     return {"pickup_store_id": store_id} if store_id else {}
 
 
+pickup_store.fields = ("pickup_store_id",)
 pickup_store.triggers = [("socialshop.OrderPickup", lambda pickup: {"pk": pickup.order_id})]

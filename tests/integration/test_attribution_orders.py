@@ -288,3 +288,16 @@ def test_purge_deletes_only_touchpoints_older_than_the_retention(settings):
     assert attribution.purge_touchpoints()[0] == 1
     assert list(Touchpoint.objects.all()) == [recent]
     assert not Touchpoint.objects.filter(pk=old.pk).exists()
+
+
+def test_a_hold_released_instead_of_consumed_leaves_no_flash_sale(sale, django_capture_on_commit_callbacks):
+    product = create_product(title="Robe", price="10.00")
+    basket = get_model("basket", "Basket").objects.create()
+    basket.strategy = Default()
+    basket.add_product(product)
+    hold = _hold(sale, product, basket_id=basket.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        order = create_order(basket=basket)
+        assert OrderAttribution.objects.get(order=order).flash_sale == sale  # still held at the signal
+        FlashSaleHold.objects.filter(pk=hold.pk).update(state=FlashSaleHold.RELEASED)  # not at a flash price
+    assert OrderAttribution.objects.get(order=order).flash_sale is None
