@@ -4,16 +4,20 @@ Prices and availability come from the request's pricing strategy (``request.stra
 basket middleware): the price a shopper would pay, never a stock record's raw field.
 
 Query budget on a product page: the product's stock records and images are prefetched onto the very
-instance Oscar's templates use next, so Oscar's own repeated lookups of them become free; what remains is
-one query for the brand/no-pin attributes, one for the category trail and, for a reviewed product, one
-review count. A parent product's public children are fetched once with their stock records and handed to
+instance Oscar's templates use next, so Oscar's own repeated lookups of them become free. The category
+trail, the brand/no-pin attributes and the review count (one query each) are cached until the catalogue
+changes. A parent product's public children are fetched once with their stock records and handed to
 Oscar (``_prefetched_public_children``), which would otherwise fetch them again for each lookup.
 """
 
+from django.apps import apps
 from django.conf import settings as django_settings
+from django.core.cache import cache
 from django.db.models import F, Subquery
 from django.db.models.query import prefetch_related_objects
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import NoReverseMatch
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from oscar.core.loading import get_class, get_model
 
@@ -21,17 +25,22 @@ from ..conf import settings
 from . import gtin, meta
 from .urls import absolute_url
 
+GENERATION_KEY = "socialshop:meta:catalogue-generation"
+FACTS_TIMEOUT = 3600
+
 
 def register_describers():
     meta.register(get_model("catalogue", "Product"), describe_product)
     meta.register(get_model("catalogue", "Category"), describe_category)
+    connect_invalidation()
 
 
 def describe_product(product, request):
     parent = product.parent if product.is_child else None
     _prefetch(product, parent)
     strategy = _strategy(request)
-    attributes = _attribute_values(product, parent)
+    facts = _catalogue_facts(product, parent)
+    attributes = facts["attributes"]
     title = product.get_title()
     primary_image = product.primary_image()  # a placeholder dict when the product has none
     description = product.description or (parent.description if parent else "")
@@ -43,8 +52,8 @@ def describe_product(product, request):
         # The primary image (a variant without one shows its parent's), else the site's default image.
         "image_file": getattr(primary_image, "original", None),
         "image_alt": getattr(primary_image, "caption", "") or title,
-        "product": _product_info(product, parent, strategy, attributes, request),
-        "breadcrumbs": _breadcrumbs(_category_trail(parent or product), request)
+        "product": _product_info(product, parent, strategy, facts, request),
+        "breadcrumbs": _breadcrumbs(facts["trail"], request)
         + (meta.Breadcrumb(meta.clean_line(title), _absolute(product.get_absolute_url(), request)),),
         "nopin": bool(settings.NOPIN) or _is_true(attributes.get(_nopin_code())),
     }
@@ -58,11 +67,12 @@ def describe_category(category, request):
         "url": category.get_absolute_url(),
         "image_file": category.image,
         "image_alt": name,
-        "breadcrumbs": _breadcrumbs(list(category.get_ancestors()) + [category], request),
+        "breadcrumbs": _breadcrumbs(_trail(list(category.get_ancestors()) + [category]), request),
     }
 
 
-def _product_info(product, parent, strategy, attributes, request):
+def _product_info(product, parent, strategy, facts, request):
+    attributes = facts["attributes"]
     if product.is_parent:
         children = _public_children(product)
         purchase = strategy.fetch_for_parent(product)
@@ -73,7 +83,7 @@ def _product_info(product, parent, strategy, attributes, request):
         variants, prices = (), []
     price, currency = _price(purchase)
     stockrecord = getattr(purchase, "stockrecord", None)
-    review_count = _approved_review_count(product)
+    review_count = facts["review_count"] if product.rating is not None else 0
     return meta.ProductInfo(
         retailer_item_id=_retailer_id(product, stockrecord),
         brand=meta.clean_line(attributes.get(settings.BRAND_ATTRIBUTE))
@@ -161,9 +171,13 @@ def _sku(product, stockrecord):
     return (stockrecord.partner_sku if stockrecord else "") or product.upc or str(product.pk)
 
 
+def _attribute_codes():
+    return [code for code in (settings.BRAND_ATTRIBUTE, _nopin_code()) if code]
+
+
 def _attribute_values(product, parent):
     """{attribute code: text value} of the brand and no-pin attributes; the variant's own value wins."""
-    codes = [code for code in (settings.BRAND_ATTRIBUTE, _nopin_code()) if code]
+    codes = _attribute_codes()
     if not codes:
         return {}
     owners = [product.pk] + ([parent.pk] if parent else [])
@@ -187,10 +201,52 @@ def _is_true(value):
 
 
 def _approved_review_count(product):
-    """Oscar keeps ``rating`` denormalised: no review, no query."""
+    """Oscar keeps ``rating`` denormalised: no rating, no review, no query."""
     if product.rating is None or not hasattr(product, "reviews"):
         return 0
     return product.reviews.approved().count()
+
+
+def _catalogue_facts(product, parent):
+    """What changes only when the catalogue is edited: the category trail (names and relative URLs),
+    the brand/no-pin attribute values and the approved review count. Cached until any product, category,
+    attribute value or review is saved or deleted (see connect_invalidation), so a warm product page spends
+    no query on them. Prices and availability are never cached: they come from the request's strategy."""
+    generation = cache.get_or_set(GENERATION_KEY, 1, None)
+    key = ":".join(
+        ["socialshop:meta:facts", str(generation), str(product.pk), get_language() or "", *_attribute_codes()]
+    )
+    facts = cache.get(key)
+    if facts is None:
+        facts = {
+            "trail": _trail(_category_trail(parent or product)),
+            "attributes": _attribute_values(product, parent),
+            "review_count": _approved_review_count(product),
+        }
+        cache.set(key, facts, FACTS_TIMEOUT)
+    return facts
+
+
+def invalidate_catalogue_facts(**kwargs):
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # not cached yet (or evicted): any new number will do
+        cache.set(GENERATION_KEY, 2, None)
+
+
+def connect_invalidation():
+    models = [
+        get_model("catalogue", name)
+        for name in ("Product", "Category", "ProductCategory", "ProductAttributeValue", "AttributeOption")
+    ]
+    if apps.is_installed("oscar.apps.catalogue.reviews"):
+        models.append(get_model("reviews", "ProductReview"))
+    for model in models:
+        uid = f"socialshop_meta_facts_{model._meta.label}"
+        post_save.connect(invalidate_catalogue_facts, sender=model, dispatch_uid=uid)
+        post_delete.connect(invalidate_catalogue_facts, sender=model, dispatch_uid=uid)
+    through = get_model("catalogue", "Product").categories.through
+    m2m_changed.connect(invalidate_catalogue_facts, sender=through, dispatch_uid="socialshop_meta_facts_m2m")
 
 
 def _category_trail(product):
@@ -209,15 +265,18 @@ def _category_trail(product):
     )
 
 
-def _breadcrumbs(categories, request):
-    crumbs = [meta.Breadcrumb(_("Home"), _absolute(_home_url(), request))]
-    parent_slug = None
+def _trail(categories):
+    """((name, relative URL), ...) of categories listed root first."""
+    trail, parent_slug = [], None
     for category in categories:
-        parent_slug = category.get_full_slug(parent_slug=parent_slug)  # warms Oscar's URL cache
-        crumbs.append(
-            meta.Breadcrumb(meta.clean_line(category.name), _absolute(category.get_absolute_url(), request))
-        )
-    return tuple(crumbs)
+        parent_slug = category.get_full_slug(parent_slug=parent_slug)  # no query per ancestor, warms Oscar
+        trail.append((meta.clean_line(category.name), category.get_absolute_url()))
+    return tuple(trail)
+
+
+def _breadcrumbs(trail, request):
+    home = meta.Breadcrumb(_("Home"), _absolute(_home_url(), request))
+    return (home,) + tuple(meta.Breadcrumb(name, _absolute(url, request)) for name, url in trail)
 
 
 def _home_url():

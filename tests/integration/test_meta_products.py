@@ -260,3 +260,18 @@ def test_metadata_costs_at_most_two_queries(client, dress, jumper, product_kind)
                 assert client.get(url).status_code == 200
         counts[enabled] = len(queries)
     assert counts[True] - counts[False] <= 2, counts
+
+
+def test_catalogue_edits_show_at_once_despite_the_cache(client, dress):
+    url = dress.get_absolute_url()
+    assert read_response(client.get(url)).og_value("product:brand") == "Atelier Lumière"  # now cached
+
+    dress.attr.brand = "Maison Nouvelle"
+    dress.save()
+    ProductCategory.objects.filter(product=dress).delete()
+    ProductCategory.objects.create(product=dress, category=create_from_breadcrumbs("Maison > Linge"))
+    page = read_response(client.get(url))
+
+    assert page.og_value("product:brand") == "Maison Nouvelle"
+    (crumbs,) = page.jsonld_of_type("BreadcrumbList")
+    assert [item["name"] for item in crumbs["itemListElement"]][1:3] == ["Maison", "Linge"]
