@@ -195,3 +195,20 @@ def test_meta_tags_setting_turns_the_tag_off(client):
     assert [prop for prop in page.og if not prop.startswith("al:")] == []  # App Links are not ours
     assert page.jsonld == [] and page.canonical is None
     assert [name for name in page.metadata["twitter"] if not name.startswith("app:")] == []
+
+
+def test_a_shop_can_replace_one_group_of_tags(client, tmp_path, settings):
+    """Extending socialshop/meta/all.html and emptying its twitter block removes only the X tags."""
+    folder = tmp_path / "socialshop" / "meta"
+    folder.mkdir(parents=True)
+    (folder / "all.html").write_text(
+        '{% extends "socialshop/meta/all.html" %}'
+        '{% block twitter %}<meta name="x:custom" content="1">{% endblock %}'
+    )
+    settings.TEMPLATES = [dict(settings.TEMPLATES[0], DIRS=[tmp_path, *settings.TEMPLATES[0]["DIRS"]])]
+    page = read_response(client.get(create_product(title="Coussin").get_absolute_url()))
+
+    assert page.og_value("og:title") == "Coussin"
+    assert page.jsonld_of_type("Product")
+    assert page.metadata["meta"].get("x:custom") == "1"
+    assert [name for name in page.metadata["twitter"] if not name.startswith("app:")] == []
