@@ -284,6 +284,7 @@ OSCAR_DASHBOARD_NAVIGATION = OSCAR_DASHBOARD_NAVIGATION + [  # noqa: F405  (from
             {"label": _("Flash sale calendar"), "url_name": "socialshop_dashboard:flashsale-calendar"},
             {"label": _("Social ROI"), "url_name": "socialshop_dashboard:roi-report"},
             {"label": _("Share clicks"), "url_name": "socialshop_dashboard:share-report"},
+            {"label": _("Click & collect"), "url_name": "socialshop_dashboard:pickups"},
         ],
     },
 ]

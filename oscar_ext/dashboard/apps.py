@@ -31,12 +31,15 @@ class SocialshopDashboardConfig(OscarDashboardConfig):
             SaleUpdateView,
         )
         from .flyer import FlyerView
+        from .pickup_views import PickupActionView, PickupListView
         from .roi_views import FlashSaleResultsView, RoiReportView
         from .share_views import ShareReportView
 
         urls = [
             path("debugger/", SharingDebuggerView.as_view(), name="debugger"),
             path("flyer/", FlyerView.as_view(), name="flyer"),
+            path("pickups/", PickupListView.as_view(), name="pickups"),
+            path("pickups/<int:pk>/<slug:action>/", PickupActionView.as_view(), name="pickup-action"),
             path("roi/", RoiReportView.as_view(), name="roi-report"),
             path("shares/", ShareReportView.as_view(), name="share-report"),
             path("roi/flash-sales/<int:pk>/", FlashSaleResultsView.as_view(), name="roi-flashsale"),

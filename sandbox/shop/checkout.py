@@ -18,3 +18,7 @@ class CheckoutConfig(OscarCheckoutConfig):
             (FlashSaleCheckoutMixin, get_class("checkout.views", "PaymentDetailsView")),
             {},
         )
+        # Click & collect (docs/click-and-collect.md): shops as shipping methods, stock reserved at placement.
+        from oscar_ext.click_and_collect import add_click_and_collect
+
+        add_click_and_collect(self)
