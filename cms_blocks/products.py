@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db.models import Exists, F, Min, OuterRef, Prefetch, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from oscar.core.loading import get_class, get_model
 
@@ -83,7 +84,11 @@ class ProductCard:
     def is_buyable(self):
         return self.state == AVAILABLE
 
-    @property
+    @cached_property
+    def url(self):
+        return self.product.get_absolute_url()
+
+    @cached_property
     def add_to_basket_url(self):
         """Only standalone and child products without options go straight to the basket; a parent (size to
         choose) or a product with options links to its page instead."""
