@@ -6,6 +6,7 @@ from sandbox.demo.blog import setup_blog
 from sandbox.demo.catalogue import load_catalogue
 from sandbox.demo.flashsales import setup_flash_sales
 from sandbox.demo.site import STAFF_EMAIL, STAFF_PASSWORD, STAFF_USERNAME, setup_site, setup_staff
+from sandbox.demo.stores import load_stores
 
 
 class Command(BaseCommand):
@@ -24,8 +25,9 @@ class Command(BaseCommand):
         setup_staff()
         created = load_catalogue()
         setup_flash_sales()
+        shops = load_stores()  # click and collect: shops, hours, holidays and stock of the products above
         setup_blog(parts.hostname, parts.port or 80)  # after the sales: a post shows "demo-live"
-        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} products created)."))
+        self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} products, {shops} shops created)."))
         self.stdout.write(
             f"Staff account for {base_url}/dashboard/ and {base_url}/cms/: "
             f"username {STAFF_USERNAME!r} or email {STAFF_EMAIL!r}, password {STAFF_PASSWORD!r}"
