@@ -7,10 +7,9 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
-from wagtail.models import Page, Site
 
-from sandbox.blog.models import BlogIndexPage, BlogPostPage
-from tests.base_data import ensure_base_data
+from sandbox.blog.models import BlogPostPage
+from tests.blog_data import create_blog_index
 from tests.factories import create_product
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -23,10 +22,7 @@ EMBED_HTML = (
 
 
 def publish_post(body):
-    ensure_base_data()
-    index = BlogIndexPage(title="Le journal", slug="journal")
-    Page.get_first_root_node().add_child(instance=index)
-    Site.objects.filter(is_default_site=True).update(root_page=index)
+    index = create_blog_index()
     post = BlogPostPage(title="Un billet", slug="un-billet")
     post.body = body
     index.add_child(instance=post)

@@ -8,10 +8,9 @@ import pytest
 from django.core.files.images import ImageFile
 from playwright.sync_api import expect
 from wagtail.images.models import Image
-from wagtail.models import Page, Site
 
-from sandbox.blog.models import BlogIndexPage, BlogPostPage
-from tests.base_data import ensure_base_data
+from sandbox.blog.models import BlogPostPage
+from tests.blog_data import create_blog_index
 from tests.factories import create_product, jpeg_bytes
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,12 +20,7 @@ PASSWORD = "editor-pw"
 
 @pytest.fixture
 def blog():
-    ensure_base_data()  # a previous browser test's flush may have removed the root page and site
-    index = BlogIndexPage(title="Le journal", slug="journal", intro="")
-    Page.get_first_root_node().add_child(instance=index)
-    index.save_revision().publish()
-    Site.objects.filter(is_default_site=True).update(root_page=index)
-    return index
+    return create_blog_index()
 
 
 @pytest.fixture

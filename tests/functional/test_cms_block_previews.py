@@ -7,6 +7,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from sandbox.blog.models import BlogPostPage
+from tests.blog_data import create_blog_index
 from tests.factories import create_product
 from tests.flashsale_factories import create_sale
 
@@ -63,3 +64,19 @@ def test_previews_in_an_empty_shop_warn_instead_of_failing(editor):
     for name in ("product", "shoppable_image", "flash_sale"):
         soup = preview(editor, name)
         assert soup.select_one(".socialshop-block-warning"), name
+
+
+def test_a_page_preview_shows_editor_notes_that_the_live_page_hides(client):
+    index = create_blog_index()
+    caban = create_product(title="Caban en laine", num_in_stock=0)
+    post = BlogPostPage(title="Le caban", slug="le-caban")
+    post.body = [{"type": "product", "value": {"product": caban.pk}}]
+    index.add_child(instance=post)
+    post.save_revision().publish()
+
+    preview = BeautifulSoup(post.make_preview_request().content, "html.parser")
+    live = BeautifulSoup(client.get(post.url).content, "html.parser")
+
+    assert "Caban en laine" in preview.select_one(".socialshop-block-warning").get_text()
+    assert live.select_one(".socialshop-card__title").get_text(strip=True) == "Caban en laine"
+    assert not live.select(".socialshop-block-warning")
