@@ -12,12 +12,13 @@ from django.core.management import call_command
 from django.test import Client
 from oscar.core.loading import get_model
 
-from socialshop.models import OrderAttribution, OrderPickup, ShareClick, Store, Touchpoint
+from socialshop.models import OrderAttribution, OrderPickup, ShareClick, Touchpoint
 from socialshop.services import share_links
 from socialshop.services.attribution_report import build_report
 from socialshop.services.share import SharedPage
 from tests.factories import create_product
 from tests.flashsale_factories import create_customer, create_sale, product_on_sale
+from tests.stores_data import create_stores, set_stock, standalone
 
 from .flash_helpers import go_to_preview
 from .flash_helpers import place_order as submit_order
@@ -249,20 +250,42 @@ def test_a_visit_on_the_phone_counts_for_an_order_on_the_computer(shopper, shipp
 
 
 def test_a_click_and_collect_order_is_attributed_to_its_shop(shopper, shipping_country):
-    """Until click-and-collect has its checkout step, the pickup row is written here the way that step will
-    (after the order is placed); the attribution picks its shop up when the row is saved."""
-    store = Store.objects.create(
-        reference="LYON-1", name="Lyon Presqu'île", slug="lyon", latitude=45.76, longitude=4.83
-    )
-    product = create_product(title="Plaid en laine", price="99.00")
+    """Through the real click-and-collect checkout: the pickup is recorded after Oscar's order-placed signal,
+    in the placement transaction; the attribution picks its shop up when that row is saved."""
+    stores = create_stores()
+    product = standalone("Robe en lin")
+    set_stock(stores["LYS-01"], product, 3)
     shopper.get("/?utm_source=facebook&utm_campaign=x")
-    order = guest_checkout(shopper, product)
-    OrderPickup.objects.create(order=order, store=store, code="LY-0001")
+    shopper.post(f"/basket/add/{product.pk}/", {"quantity": 2})
+    shopper.post("/checkout/", {"username": "guest@example.fr", "options": "anonymous"})
+    response = shopper.post(
+        "/checkout/shipping-address/",
+        {"first_name": "Jeanne", "last_name": "Durand", "line1": "3 rue de la République", "line4": "Lyon",
+         "postcode": "69002", "country": "FR"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    shopper.get("/checkout/shipping-method/")
+    response = shopper.post(
+        "/checkout/shipping-method/", {"method_code": f"click-and-collect-{stores['LYS-01'].pk}"}
+    )
+    assert response.status_code == 302
+    assert shopper.get("/checkout/preview/").status_code == 200
+    response = shopper.post("/checkout/preview/", {"action": "place_order"})
+    assert response.status_code == 302 and response.url.endswith("/checkout/thank-you/")
 
+    order = Order.objects.get()
+    assert OrderPickup.objects.get(order=order).store == stores["LYS-01"]
+    attribution = OrderAttribution.objects.get(order=order)
+    assert attribution.pickup_store == stores["LYS-01"] and attribution.last_network == "facebook"
     rows = command_rows("--by", "network,campaign,pickup_store")
-    row = next(row for row in rows if row["pickup_store"] == "LYON-1")
-    assert (row["network"], row["campaign"], row["orders"], row["revenue"]) == ("facebook", "x", 1, "99.00")
-    assert row["pickup_store_name"] == "Lyon Presqu'île"
+    row = next(row for row in rows if row["pickup_store"] == "LYS-01")
+    assert (row["network"], row["campaign"], row["orders"], row["revenue"]) == (
+        "facebook",
+        "x",
+        1,
+        str(order.total_incl_tax),
+    )
+    assert row["pickup_store_name"] == "Lyon Part-Dieu"
 
 
 def test_a_fan_order_at_a_flash_price_is_attributed_to_the_sale(shopper, django_capture_on_commit_callbacks):
