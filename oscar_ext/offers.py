@@ -29,9 +29,11 @@ def sale_for_offer(offer):
 
 def covered_holds(offer, basket):
     """{line id: live hold} for the basket's units this offer may discount, or {} if none may be."""
+    if not basket.pk or not basket.owner_id:  # anonymous baskets: no query at all
+        return {}
     sale = sale_for_offer(offer)
-    owner = basket.owner if basket.owner_id else None
-    if sale is None or not basket.pk or owner is None or not flashsales.in_window(sale):
+    owner = basket.owner
+    if sale is None or not flashsales.in_window(sale):
         return {}
     if not flashsales.is_eligible(sale, owner):
         return {}
