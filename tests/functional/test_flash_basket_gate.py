@@ -274,3 +274,49 @@ def test_the_basket_shows_the_hold_and_its_countdown(client, sale, product):
     assert f'data-flash-hold="{hold.pk}"' in html
     assert f'datetime="{hold.expires_at.isoformat()}"' in html or "data-socialshop-countdown" in html
     assert "socialshop/flashsale.js" in html
+
+
+def test_placement_respects_oscar_stock(client, product):
+    """Two fans hold the last unit in stock (Oscar allocates only at placement): the second order is
+    refused by the stock check under the stock record's row lock, not oversold."""
+    from django.test import Client
+
+    from tests.functional.flash_helpers import ensure_france
+
+    ensure_france()
+    stockrecord = product.stockrecords.get()
+    stockrecord.num_in_stock = 1
+    stockrecord.save()
+    create_sale([product], slug="last-one", unit_cap=5, per_customer_cap=1)
+    first, second = Client(), Client()
+    first.force_login(create_customer("first"))
+    second.force_login(create_customer("second"))
+    add(first, product)
+    add(second, product)
+    assert FlashSaleHold.objects.filter(state=FlashSaleHold.HELD).count() == 2
+    go_to_preview(first)
+    go_to_preview(second)
+    assert place_order(first).status_code == 302
+    place_order(second)  # Oscar's own pre-condition sends the customer back to the basket
+    assert Order.objects.count() == 1
+    stockrecord.refresh_from_db()
+    assert stockrecord.num_allocated == 1
+
+
+def test_the_placement_stock_check_refuses_an_over_allocation(client, sale, product):
+    """The race Oscar's read-only pre-check cannot see: allocation past the stock inside the placing
+    transaction makes the flash check refuse (and the transaction roll back)."""
+    from oscar_ext.checkout import FlashSaleCheckoutMixin
+
+    client.force_login(create_customer("fan"))
+    add(client, product)
+    basket = basket_of(client)
+    line = basket.all_lines()[0]
+    stockrecord = product.stockrecords.get()
+    stockrecord.num_allocated = stockrecord.num_in_stock + 1
+    stockrecord.save()
+    with pytest.raises(flashsales.PlacementRefused):
+        FlashSaleCheckoutMixin().check_flash_stock(basket, {line.pk: 1})
+    stockrecord.num_allocated = stockrecord.num_in_stock
+    stockrecord.save()
+    FlashSaleCheckoutMixin().check_flash_stock(basket, {line.pk: 1})  # exactly all of it: fine
