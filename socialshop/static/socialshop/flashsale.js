@@ -5,11 +5,11 @@
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
-  function format(ms) {
+  function format(ms, daySuffix) {
     var s = Math.max(0, Math.floor(ms / 1000));
     var d = Math.floor(s / 86400), h = Math.floor((s % 86400) / 3600), m = Math.floor((s % 3600) / 60);
     var rest = pad(h) + ":" + pad(m) + ":" + pad(s % 60);
-    return d > 0 ? d + " j " + rest : rest;
+    return d > 0 ? d + " " + daySuffix + " " + rest : rest;
   }
 
   function tick() {
@@ -18,7 +18,7 @@
       var target = Date.parse(el.getAttribute("datetime"));
       if (isNaN(target)) { return; }
       var left = target - now;
-      el.textContent = format(left);
+      el.textContent = format(left, el.getAttribute("data-day-suffix") || "d");
       if (left <= 0 && !el.hasAttribute("data-done")) {
         el.setAttribute("data-done", "");
         var done = el.getAttribute("data-done-text");
