@@ -28,6 +28,7 @@ class SocialMetaPageMixin:
     social_author_name_field = "author_name"
     social_author_twitter_field = "author_twitter"
     social_published_field = "date"
+    social_tags_field = "tags"  # a taggit manager: article:tag and schema.org keywords
     #: Share buttons, printed where the page template puts ``{{ page_share_buttons }}``: the networks
     #: (comma-separated codes; "" for SOCIALSHOP_SHARE_NETWORKS) and the utm_campaign of shared links.
     social_share_networks = ""
@@ -51,6 +52,7 @@ class SocialMetaPageMixin:
                 modified=self.last_published_at,
                 author_name=meta.clean_line(self._social_field(self.social_author_name_field)),
                 author_twitter=twitter_handle(self._social_field(self.social_author_twitter_field)),
+                tags=self._social_tags(),
             )
         return values
 
@@ -62,6 +64,12 @@ class SocialMetaPageMixin:
             return ""
         field = next((f for f in self._meta.get_fields() if f.name == self.social_description_field), None)
         return value if isinstance(field, RichTextField) else escape(value)
+
+    def _social_tags(self):
+        manager = self._social_field(self.social_tags_field, None)
+        if manager is None or not hasattr(manager, "all"):
+            return ()
+        return tuple(filter(None, (meta.clean_line(tag.name) for tag in manager.all())))
 
     def _social_field(self, name, default=""):
         return getattr(self, name, default) if name else default

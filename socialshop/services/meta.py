@@ -19,7 +19,7 @@ costs nothing more.
 
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -163,7 +163,6 @@ class SiteDefaults:
     facebook_app_id: str
     image: images.SocialImage | None = None
     pinterest_image: images.SocialImage | None = None
-    extra: dict = field(default_factory=dict)
 
 
 _describers = {}

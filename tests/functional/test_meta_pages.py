@@ -62,6 +62,7 @@ def post(blog):
         image=wagtail_image(),
     )
     blog.add_child(instance=page)
+    page.tags.add("lin", "savoir-faire")
     page.save_revision().publish()
     return page
 
@@ -136,6 +137,7 @@ def test_blog_post_is_an_article(client, post):
         "sameAs": "https://x.com/camille_ml",
     }
     assert article["image"][0] == page.og_value("og:image")
+    assert sorted(page.og["article:tag"]) == sorted(article["keywords"]) == ["lin", "savoir-faire"]
     (crumbs,) = page.jsonld_of_type("BreadcrumbList")
     assert [item["item"] for item in crumbs["itemListElement"]] == [
         "http://testserver/blog/",
