@@ -158,7 +158,7 @@ class ProductListBlock(ShopBlock):
     ordering = blocks.ChoiceBlock(
         choices=shop.ORDERINGS,
         default="newest",
-        label=_("Order"),
+        label=_("Sort by"),
         help_text=_("For a category or a range; chosen products keep your order."),
     )
 
