@@ -1,10 +1,10 @@
 """The PostgreSQL fast path of :func:`socialshop.services.flashsales.take_hold`: the whole claim in ONE
-statement, so a hold costs one round trip, like the bare conditional UPDATE it is measured against.
+statement. A plain read comes first, so that a sold-out sale refuses at the cost of an index lookup
+(most attempts on a hot sale come after it sold out); it decides nothing, the statement re-checks all.
 
 Data-modifying CTEs, chained through their RETURNING rows:
 
-0. ``room``: a plain read of the sale row: when the snapshot already shows no room, nothing is written
-   and the refusal costs what a failed UPDATE costs;
+0. ``room``: the same read inside the statement: when its snapshot shows no room, nothing is written;
 1. ``claim``: the customer's unique claim row, inserted or grown only while it stays within the
    per-customer cap (``ON CONFLICT … DO UPDATE … WHERE``);
 2. ``gate``: the sale's conditional UPDATE (``units_held + units_sold + q <= unit_cap``, in its window),
@@ -16,8 +16,8 @@ so PostgreSQL aborts it and nothing of it remains: an error is the only way for 
 own earlier effects. The division is over an aggregate of a CTE, so it is evaluated at run time, never
 folded by the planner. The claim row is locked before the sale row, the order every other path uses.
 
-The last column tells, on a refusal, whether the sale has expired holds still weighing on the counters,
-so the caller releases them and tries again without another query.
+On a refusal, the read (or the statement's last column) tells whether the sale has expired holds still
+weighing on the counters, so the caller releases them and tries again without another query.
 """
 
 from django.db import DataError, connection, transaction
@@ -64,6 +64,16 @@ def _statement():
     """
 
 
+_PRECHECK = f"""
+    SELECT status = %(active)s AND starts_at <= %(now)s AND ends_at > %(now)s
+               AND units_held + units_sold + %(quantity)s <= unit_cap,
+           EXISTS (SELECT 1 FROM {FlashSaleHold._meta.db_table}
+                   WHERE sale_id = %(sale)s AND state = %(held)s AND expires_at <= %(now)s)
+    FROM {FlashSale._meta.db_table} WHERE id = %(sale)s
+"""
+_STATEMENT = _statement()
+
+
 def take_hold(sale, *, user, basket_id, line_id, product, quantity, unit_price, now, expires_at):
     """Returns the new FlashSaleHold; raises flashsales.HoldRefused("customer_cap" | "sold_out")."""
     from .flashsales import HoldRefused
@@ -82,12 +92,19 @@ def take_hold(sale, *, user, basket_id, line_id, product, quantity, unit_price, 
         "held": FlashSaleHold.HELD,
         "expires": expires_at,
     }
+    with connection.cursor() as cursor:
+        # A plain read first: a sold-out (or closed) sale refuses at the cost of one index lookup, without
+        # planning the writing statement. The statement below re-checks everything under its locks.
+        cursor.execute(_PRECHECK, params)
+        row = cursor.fetchone()
+    if row is None or not row[0]:
+        raise HoldRefused("sold_out", expired_holds=bool(row and row[1]))
     try:
         # Inside a transaction the statement needs a savepoint (its error would abort the transaction);
         # in autocommit it is its own transaction: one round trip.
         with transaction.atomic() if connection.in_atomic_block else _noop():
             with connection.cursor() as cursor:
-                cursor.execute(_statement(), params)
+                cursor.execute(_STATEMENT, params)
                 room, claimed, hold_id, _, expired_holds = cursor.fetchone()
     except DataError as exc:
         if SOLD_OUT_SIGNAL in str(exc):  # room at read time, but the gate lost the race
