@@ -48,6 +48,8 @@ def test_demo_posts_use_every_block_and_show_live_products(client, demo):
     flash = [page.select_one(".socialshop-flash-block") for page in pages]
     assert any(box is not None and "demo-live" in box["data-status-url"] for box in flash)
     assert any(page.select_one("template[data-socialshop-embed-html]") for page in pages)
+    assert any(page.select_one(".socialshop-store-block [data-socialshop-stores]") for page in pages)
+    assert any(page.select_one(".socialshop-app-promo .socialshop-store-badge") for page in pages)
     assert not any(page.select(".socialshop-block-warning") for page in pages)
 
 
