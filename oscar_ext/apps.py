@@ -11,6 +11,8 @@ class SocialshopOscarConfig(OscarConfig):
 
     def ready(self):
         super().ready()
+        from . import checks  # noqa: F401  (registers the flash-sale wiring checks)
+
         self._connect_flash_sales()
 
     def _connect_flash_sales(self):
