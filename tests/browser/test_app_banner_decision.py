@@ -1,13 +1,11 @@
-"""The banner's decision: the pure ``decide()`` of socialshop/static/socialshop/appbanner.js, evaluated in
-Chromium over a user-agent matrix, and the server's platform guess over the same matrix."""
+"""Unit tests of the banner's decision: the pure ``decide()`` of socialshop/static/socialshop/appbanner.js,
+evaluated in Chromium over a user-agent matrix (the server's platform guess runs over the same matrix in
+tests/unit/test_appinstall_platform.py)."""
 
-import os
-import shutil
 from pathlib import Path
 
 import pytest
 
-from socialshop.services.appinstall import platform_from_user_agent
 from tests.unit.app_user_agents import IPHONE_SAFARI, MATRIX, PIXEL_CHROME
 
 SCRIPT = Path(__file__).resolve().parents[2] / "socialshop" / "static" / "socialshop" / "appbanner.js"
@@ -17,44 +15,28 @@ BOTH_APPS = {"ios": True, "android": True, "dismissDays": 30, "clickDays": 90, "
 
 
 @pytest.fixture(scope="module")
-def banner_js():
-    """A blank Chromium page with appbanner.js loaded; returns decide(input) -> result dict."""
-    from tests.browser.conftest import CHROMIUM, CHROMIUM_FLAGS
+def banner_js(browser):
+    """A blank page of the session's Chromium with appbanner.js loaded; returns decide(input) -> result."""
+    page = browser.new_page()
+    page.set_content("<!doctype html><title>decide</title>")
+    page.add_script_tag(content=SCRIPT.read_text(encoding="utf-8"))
 
-    if not (shutil.which(CHROMIUM) or os.path.exists(CHROMIUM)):
-        pytest.skip(f"Chromium not found at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
+    def decide(**input):
+        input.setdefault("now", NOW)
+        input.setdefault("options", BOTH_APPS)
+        input.setdefault("state", {})
+        input.setdefault("standalone", False)
+        return page.evaluate("input => window.socialshopAppBanner.decide(input)", input)
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-        page = browser.new_page()
-        page.set_content("<!doctype html><title>decide</title>")
-        page.add_script_tag(content=SCRIPT.read_text(encoding="utf-8"))
-
-        def decide(**input):
-            input.setdefault("now", NOW)
-            input.setdefault("options", BOTH_APPS)
-            input.setdefault("state", {})
-            input.setdefault("standalone", False)
-            return page.evaluate("input => window.socialshopAppBanner.decide(input)", input)
-
-        yield decide
-        browser.close()
+    yield decide
+    page.close()
 
 
-pytestmark = pytest.mark.browser
-
-
-@pytest.mark.parametrize(("name", "ua", "touch", "platform", "browser", "server", "reason"), MATRIX)
-def test_user_agent_matrix(banner_js, name, ua, touch, platform, browser, server, reason):
+@pytest.mark.parametrize(("name", "ua", "touch", "platform", "browser_name", "server", "reason"), MATRIX)
+def test_user_agent_matrix(banner_js, name, ua, touch, platform, browser_name, server, reason):
     result = banner_js(userAgent=ua, maxTouchPoints=touch)
-    assert (result["platform"], result["browser"], result["reason"]) == (platform, browser, reason), name
+    assert (result["platform"], result["browser"], result["reason"]) == (platform, browser_name, reason), name
     assert result["show"] is (reason == "show")
-
-
-@pytest.mark.parametrize(("name", "ua", "touch", "platform", "browser", "server", "reason"), MATRIX)
-def test_server_platform_guess_agrees(name, ua, touch, platform, browser, server, reason):
-    assert platform_from_user_agent(ua) == server, name
 
 
 @pytest.mark.parametrize("ua", [PIXEL_CHROME, MATRIX[2][1]])  # Android Chrome, iOS Chrome
