@@ -200,6 +200,8 @@ def landing(request):
     config = appinstall.get_config(request)
     if not config.enabled:
         raise Http404("No app is configured.")
-    response = render(request, "socialshop/appinstall/landing.html", {"app": config})
+    # The page is the banner's content already: no banner over it.
+    context = {"app": config, "socialshop_app_banner": False}
+    response = render(request, "socialshop/appinstall/landing.html", context)
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -328,6 +328,7 @@ def test_landing_page_offers_both_stores(client):
     hrefs = [urlsplit(a["href"]) for a in soup.select(".socialshop-app-landing a.btn")]
     assert [parse_qs(href.query)["platform"] for href in hrefs] == [["ios"], ["android"]]
     assert all(href.path == "/app/go/" for href in hrefs)
+    assert soup.find(id="socialshop-app-banner") is None
 
 
 # --- Dashboard flyer -------------------------------------------------------------------------------------
