@@ -176,6 +176,7 @@ def test_desktop_gets_a_qr_code_that_decodes_to_the_counted_app_link(
     figure = page.locator("figure.socialshop-app-qr")
     figure.scroll_into_view_if_needed()
     assert figure.is_visible()
+    page.screenshot(path=str(artifacts_dir / "app-desktop-footer.png"))
     assert "Scan to get the Maison Lumière app" in figure.inner_text()
     path = artifacts_dir / "app-qr-desktop.png"
     figure.locator("svg").screenshot(path=str(path))
