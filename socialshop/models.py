@@ -100,8 +100,11 @@ class Store(models.Model):
         verbose_name = _("store")
         verbose_name_plural = _("stores")
         ordering = ["name"]
-        # Lookups scan a latitude band, then filter longitude inside the same index.
-        indexes = [models.Index(fields=["latitude", "longitude"], name="socialshop_store_latlng")]
+        # Lookups scan a latitude band and filter longitude inside the same index; with is_active and id in
+        # it too, PostgreSQL answers from the index alone (SQLite's rowid is the id already).
+        indexes = [
+            models.Index(fields=["latitude", "longitude", "is_active", "id"], name="socialshop_store_lookup")
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(

@@ -64,9 +64,7 @@ class OfflineGeocoder(Geocoder):
         key = fold(query)
         towns = PostalCode.objects.filter(place_key=key, country_code=country)
         # GeoNames names the districts of Paris, Lyon and Marseille "Lyon 01" … "Lyon 09" (key is [a-z0-9 ]).
-        districts = PostalCode.objects.filter(
-            place_key__regex=rf"^{key} [0-9]+$", country_code=country
-        )
+        districts = PostalCode.objects.filter(place_key__regex=rf"^{key} [0-9]+$", country_code=country)
         return (
             self._centre(towns, "place_name", "postcode")
             or self._centre(districts, "admin_name3", "postcode")

@@ -103,4 +103,3 @@ def answer(product, origin, radius_km, limit, include_out_of_stock=False, now=No
         "radius_km": radius_km,
         "stores": [store_dict(m.store, m, hours[m.store_id], variants, now) for m in matches],
     }
-

@@ -8,7 +8,9 @@ antimeridian, so the answer equals a full scan's on SQLite and PostgreSQL alike.
 The search starts with a small radius and doubles it until ``limit`` stores are found or the requested
 radius is reached: stores found within radius r are exactly the nearest ones, since every store outside the
 box is farther than r. The work per lookup therefore follows the number of stores near the shopper, not the
-number of stores in the table.
+number of stores in the table. The first radius is learnt from earlier lookups of the process (about the
+distance at which they found their last store), so most lookups need one query; it only changes the speed,
+never the answer.
 """
 
 import math
@@ -20,7 +22,8 @@ from ..conf import settings
 from ..models import Store, StoreStock
 
 EARTH_RADIUS_KM = 6371.0088  # mean Earth radius (IUGG)
-FIRST_RADIUS_KM = 4.0  # the first ring of the expanding search
+FIRST_RADIUS_KM = 4.0  # the first ring of the expanding search, before any lookup taught a better one
+_first_radius = {"km": FIRST_RADIUS_KM}  # shared by the threads of a process; a race only costs a query
 
 IN_STOCK, LOW_STOCK, OUT_OF_STOCK = "in_stock", "low_stock", "out_of_stock"
 
@@ -194,7 +197,7 @@ def nearest_stores(
     product_ids = sorted(required)
     include_out_of_stock = include_out_of_stock or not required
     lng = normalise_longitude(lng)
-    radius = min(FIRST_RADIUS_KM, radius_km)
+    radius = min(_first_radius["km"], radius_km)
     while True:
         lat_min, lat_max, lng_ranges = bounding_box(lat, lng, radius)
         rows = _candidate_rows(lat_min, lat_max, lng_ranges, product_ids, include_out_of_stock, pickup_only)
@@ -206,8 +209,16 @@ def nearest_stores(
                     matches.append(StoreMatch(store_id, distance, units))
         if len(matches) >= limit or radius >= radius_km:
             matches.sort(key=lambda m: (m.distance_km, m.store_id))
+            if len(matches) >= limit:
+                _learn_first_radius(matches[limit - 1].distance_km)
             return matches[:limit]
         radius = min(radius * 2, radius_km)
+
+
+def _learn_first_radius(needed_km):
+    """Move the first radius halfway (geometrically) towards 1.25 × the distance this lookup needed."""
+    target = max(0.5, needed_km * 1.25)
+    _first_radius["km"] = math.sqrt(_first_radius["km"] * target)
 
 
 def stores_by_name(products, limit, include_out_of_stock=False, match="any", pickup_only=False):
