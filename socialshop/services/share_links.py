@@ -53,19 +53,25 @@ def shared_page(obj, request, campaign="share", image_url=None):
     )
 
 
+def _signer():
+    # No timestamp (unlike signing.dumps): the same page always gets the same links, so pages and the
+    # rendered share bar can be cached. SECRET_KEY_FALLBACKS keep links valid across a key rotation.
+    return signing.Signer(salt=SALT)
+
+
 def make_token(obj, page):
     """The signed reference to ``obj`` shared as ``page``."""
     content_type = ContentType.objects.get_for_model(obj)  # cached by Django after the first lookup
     payload = [
         content_type.pk, obj.pk, page.url, page.title, page.description, page.image, page.campaign
     ]  # fmt: skip
-    return signing.dumps(payload, salt=SALT, compress=True)
+    return _signer().sign_object(payload, compress=True)
 
 
 def read_token(token):
     """The ShareRef a token carries, or InvalidToken when it was not made by this site or is malformed."""
     try:
-        payload = signing.loads(token, salt=SALT)
+        payload = _signer().unsign_object(token)
         content_type_id, object_id, url, title, description, image, campaign = payload
     except (signing.BadSignature, ValueError, TypeError) as error:
         raise InvalidToken(str(error)) from error
@@ -82,6 +88,13 @@ def click_url(network_code, token):
     return reverse("socialshop:share", args=[network_code, token])
 
 
+def click_urls(network_codes, token):
+    """click_url() of several networks, reversing the URL once (a page renders a dozen of them)."""
+    pattern = reverse("socialshop:share", args=["NETWORK", "TOKEN"])
+    head, _, tail = pattern.rpartition("/NETWORK/TOKEN/")
+    return {code: f"{head}/{code}/{token}/{tail}" for code in network_codes}
+
+
 @dataclass(frozen=True)
 class ShareButton:
     network: object  # share.Network
@@ -89,22 +102,27 @@ class ShareButton:
     target: str  # copy-link and Web Share: the tagged page URL the script copies or shares; else ""
 
 
-def share_buttons(obj, page, networks=None):
-    """A button per enabled network for ``obj``, in the configured order, or in the order of ``networks``
-    (codes) when given; a code the shop has not enabled is left out, an unknown code is a ValueError."""
+def select_networks(codes=None):
+    """The enabled networks in the configured order, or in the order of ``codes`` when given; a code the
+    shop has not enabled is left out, an unknown code is a ValueError."""
     enabled = enabled_networks()
-    if networks is not None:
-        unknown = [code for code in networks if code not in BUILTIN_NETWORKS]
-        if unknown:
-            raise ValueError(f"unknown share network(s): {', '.join(unknown)}")
-        by_code = {network.code: network for network in enabled}
-        enabled = [by_code[code] for code in networks if code in by_code]
-    token = make_token(obj, page)
+    if codes is None:
+        return enabled
+    unknown = [code for code in codes if code not in BUILTIN_NETWORKS]
+    if unknown:
+        raise ValueError(f"unknown share network(s): {', '.join(unknown)}")
+    by_code = {network.code: network for network in enabled}
+    return [by_code[code] for code in codes if code in by_code]
+
+
+def buttons_for(networks, page, token):
+    """A ShareButton per network for the page ``token`` signs."""
+    hrefs = click_urls([network.code for network in networks], token)
     return [
         ShareButton(
             network,
-            click_url(network.code, token),
+            hrefs[network.code],
             share_url(network, page) if network.kind in ("copy", "native") else "",
         )
-        for network in enabled
+        for network in networks
     ]

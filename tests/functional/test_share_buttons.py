@@ -220,3 +220,14 @@ def test_french_visitors_get_a_french_bar(product):
     soup = soup_of(Client(HTTP_USER_AGENT=BROWSER, HTTP_ACCEPT_LANGUAGE="fr"), product.get_absolute_url())
     assert soup.html["lang"] == "fr"
     assert share_bar(soup)["aria-label"] in ("Partager", "Share")  # "Share" until the lead compiles the .po
+
+
+def test_the_cached_bar_follows_the_product(visitor, product):
+    """The bar is cached by its content: a new title is a new bar at once, not after the cache expires."""
+    assert share_bar(soup_of(visitor, product.get_absolute_url()))["data-share-title"].startswith("Robe")
+    product.title = "Chemise en lin"
+    product.save()
+    bar = share_bar(soup_of(visitor, product.get_absolute_url()))
+    assert bar["data-share-title"] == "Chemise en lin"
+    location = visitor.get(bar.select_one("[data-share-network=telegram]")["href"])["Location"]
+    assert parse_qs(urlsplit(location).query)["text"] == ["Chemise en lin"]
