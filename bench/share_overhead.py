@@ -184,15 +184,19 @@ def hammer(path, cookie_for, seconds):
     def client():
         count = 0
         while time.monotonic() < stop:
-            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=10)
-            connection.request(
-                "GET", path, headers={"User-Agent": BROWSER, "Cookie": cookie_for(next(_visitors))}
-            )
-            response = connection.getresponse()
-            response.read()
-            connection.close()
+            connection = http.client.HTTPConnection("127.0.0.1", PORT, timeout=30)
+            headers = {"User-Agent": BROWSER, "Cookie": cookie_for(next(_visitors))}
+            try:
+                connection.request("GET", path, headers=headers)
+                response = connection.getresponse()
+                response.read()
+            except (OSError, http.client.HTTPException) as error:
+                errors.append(repr(error))
+                continue
+            finally:
+                connection.close()
             if response.status not in (200, 302):
-                errors.append(response.status)
+                errors.append(f"HTTP {response.status}")
             count += 1
         done.append(count)
 
@@ -202,7 +206,7 @@ def hammer(path, cookie_for, seconds):
     for thread in threads:
         thread.join()
     if errors:
-        sys.exit(f"{path}: {len(errors)} errors, e.g. HTTP {errors[0]}")
+        sys.exit(f"{path}: {len(errors)} failed requests, e.g. {errors[0]}")
     return sum(done)
 
 
