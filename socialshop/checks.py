@@ -127,3 +127,47 @@ def check_attribution_settings(app_configs, **kwargs):
             )
         )
     return messages
+
+
+@register(Tags.compatibility)
+def check_share_settings(app_configs, **kwargs):
+    """Share buttons (SOCIALSHOP_SHARE_*): socialshop.E401 (a network code that does not exist),
+    E402 (a bot pattern that is not a regular expression), E403 (a de-duplication window that is not a
+    whole number of seconds ≥ 0)."""
+    from .services.share import BUILTIN_NETWORKS
+
+    messages = []
+    known = ", ".join(BUILTIN_NETWORKS)
+    for setting, codes in (
+        ("SHARE_NETWORKS", settings.SHARE_NETWORKS),
+        ("SHARE_LABELS", settings.SHARE_LABELS),
+    ):
+        for code in codes:
+            if code not in BUILTIN_NETWORKS:
+                messages.append(
+                    Error(
+                        f"SOCIALSHOP_{setting}: no share network is called {code!r}.",
+                        hint=f"Known: {known}.",
+                        id="socialshop.E401",
+                    )
+                )
+    for pattern in settings.SHARE_BOT_USER_AGENTS:
+        try:
+            re.compile(pattern)
+        except (re.error, TypeError) as exc:
+            messages.append(
+                Error(
+                    f"SOCIALSHOP_SHARE_BOT_USER_AGENTS: {pattern!r} is not a regular expression ({exc}).",
+                    id="socialshop.E402",
+                )
+            )
+    seconds = settings.SHARE_DEDUP_SECONDS
+    if not isinstance(seconds, int) or isinstance(seconds, bool) or seconds < 0:
+        messages.append(
+            Error(
+                f"SOCIALSHOP_SHARE_DEDUP_SECONDS must be a whole number of seconds ≥ 0, not {seconds!r}.",
+                hint="0 counts every click.",
+                id="socialshop.E403",
+            )
+        )
+    return messages
