@@ -26,8 +26,17 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# French catalogues, one per package, each extracted from inside its folder (no settings needed). The sandbox's
+# catalogue (sandbox/locale, in its LOCALE_PATHS) covers its templates, settings and demo apps. The shop's
+# scripts read their texts from data attributes of the templates, so there is no djangojs catalogue.
+LOCALE_PACKAGES := socialshop oscar_ext cms_blocks sandbox
+
 messages: install
-	cd socialshop && ../$(BIN)/django-admin makemessages -l fr --no-obsolete && ../$(BIN)/django-admin compilemessages -l fr
+	for package in $(LOCALE_PACKAGES); do \
+		(cd $$package && ../$(BIN)/django-admin makemessages -l fr --no-obsolete \
+			--ignore=media --ignore=var --ignore=static \
+		&& ../$(BIN)/django-admin compilemessages -l fr) || exit 1; \
+	done
 
 clean:
 	rm -rf $(VENV) sandbox/db.sqlite3 sandbox/media sandbox/var .test-db*

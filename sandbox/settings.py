@@ -171,6 +171,8 @@ AUTHENTICATION_BACKENDS = [
 # --- Internationalisation -----------------------------------------------------------------------------------
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("en", _("English"))]
+# The demo store's own texts (its templates, these settings, its apps): `make messages` fills sandbox/locale.
+LOCALE_PATHS = [SANDBOX_DIR / "locale"]
 TIME_ZONE = "Europe/Paris"
 USE_I18N = True
 USE_TZ = True

@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import TemplateView
 from oscar.templatetags.currency_filters import currency
 
@@ -82,8 +82,12 @@ def bar_chart(title, items, row_height=28, label_width=220, bar_area=330):
 
 
 class RoiReportForm(forms.Form):
-    since = forms.DateField(label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"}))
-    until = forms.DateField(label=gettext_lazy("To"), widget=forms.DateInput(attrs={"type": "date"}))
+    since = forms.DateField(
+        label=pgettext_lazy("start of a date range", "From"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    until = forms.DateField(
+        label=pgettext_lazy("end of a date range", "To"), widget=forms.DateInput(attrs={"type": "date"})
+    )
     by = forms.MultipleChoiceField(
         label=gettext_lazy("Group by"),
         choices=list(DIMENSIONS.items()),

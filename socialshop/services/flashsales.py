@@ -22,6 +22,7 @@ from django.db import connection, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from oscar.core.loading import get_class
 
 from ..conf import settings
@@ -31,7 +32,7 @@ from . import fans, flashsale_sql
 SCHEDULED, LIVE, SOLD_OUT, ENDED, PAUSED = "scheduled", "live", "sold_out", "ended", "paused"
 STATE_LABELS = {
     SCHEDULED: _("Coming soon"),
-    LIVE: _("Live"),
+    LIVE: pgettext_lazy("flash sale state", "Live"),  # plain "Live" is Wagtail's "Publié"
     SOLD_OUT: _("Sold out"),
     ENDED: _("Ended"),
     PAUSED: _("Paused"),

@@ -9,6 +9,7 @@ posts ``next`` as well and is redirected there (303), so the banner works withou
 from django import forms
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -40,13 +41,13 @@ class ConsentForm(forms.Form):
     def clean_landing(self):
         value = self.cleaned_data["landing"]
         if value and not _local(value, self.request):
-            raise forms.ValidationError("Give a path on this site, e.g. /catalogue/?utm_source=facebook.")
+            raise forms.ValidationError(_("Give a path on this site, e.g. /catalogue/?utm_source=facebook."))
         return value
 
     def clean_next(self):
         value = self.cleaned_data["next"]
         if value and not _local(value, self.request):
-            raise forms.ValidationError("Give a path on this site.")
+            raise forms.ValidationError(_("Give a path on this site."))
         return value
 
 

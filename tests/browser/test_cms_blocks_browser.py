@@ -60,7 +60,7 @@ def test_a_social_post_is_fetched_from_its_network_only_after_a_click(
     block = page.locator("[data-socialshop-embed]")
     expect(block.locator("blockquote")).to_contain_text("Le lin est arrivé !")
     assert block.locator("a.socialshop-social-post__link").get_attribute("href") == POST_URL
-    button = block.get_by_role("button", name="Show the post from Social")
+    button = block.get_by_role("button", name="Afficher la publication de Social")
     expect(button).to_be_visible()  # revealed by the script: without it, readers have the link
     page.wait_for_load_state("networkidle")
     assert network == [] and hosts == {urlsplit(live_server.url).netloc}

@@ -46,7 +46,8 @@ def test_product_block_refuses_a_product_that_no_longer_exists():
     chooser = blocks.ProductChooserBlock()
     with pytest.raises(ValidationError) as stale:
         chooser.clean(chooser.value_from_datadict({"p": str(stale_id)}, {}, "p"))
-    assert stale.value.messages == ["This product no longer exists: choose another one."]
+    # Editors read French (the sandbox's language), like Django's own messages below.
+    assert stale.value.messages == ["Ce produit n’existe plus\u00a0: choisissez-en un autre."]
 
 
 def hotspot(product, x, y):
@@ -89,7 +90,9 @@ def test_product_list_needs_exactly_one_source():
     block = blocks.ProductListBlock()
     none = errors_of(block, {"layout": "grid", "products": [], "category": None, "product_range": None})
     assert list(none.block_errors) == ["products"]
-    assert none.block_errors["products"].messages == ["Choose products, or a category or a range to show."]
+    assert none.block_errors["products"].messages == [
+        "Choisissez des produits, ou une catégorie ou une gamme à afficher."
+    ]
 
     from oscar.apps.catalogue.categories import create_from_breadcrumbs
 
@@ -97,7 +100,7 @@ def test_product_list_needs_exactly_one_source():
     product = create_product()
     both = errors_of(block, {"products": [product.pk], "category": category.pk})
     assert [e.message for e in both.non_block_errors.as_data()] == [
-        "Choose products, a category or a range: only one of them."
+        "Choisissez des produits, une catégorie ou une gamme\u00a0: une seule de ces options."
     ]
     assert block.clean(block.to_python({"products": [product.pk], "limit": 4, "ordering": "title"}))
 

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.test import override_settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from sandbox.blog.models import BlogIndexPage
@@ -19,6 +19,13 @@ from tests.integration.test_cms_blocks import product_block, render, shopper_req
 from tests.stores_data import create_stores
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """These tests read the English texts; the French catalogue has its own tests (test_translations.py)."""
+    with translation.override("en"):
+        yield
 
 
 def flash_block(sale):

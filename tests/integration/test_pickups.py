@@ -9,7 +9,7 @@ import zxingcpp
 from django.core import mail
 from django.core.management import call_command
 from django.test import override_settings
-from django.utils import timezone
+from django.utils import timezone, translation
 from oscar.test.factories import create_order
 from PIL import Image
 
@@ -47,7 +47,10 @@ def order_for(*products, quantity=1, email="jeanne@example.fr"):
 
 def test_reserve_is_all_or_nothing(shop):
     store, dress, scarf = shop
-    with pytest.raises(pickups.PickupUnavailable, match="“Foulard” is no longer available at Lyon Part-Dieu"):
+    with (
+        translation.override("en"),
+        pytest.raises(pickups.PickupUnavailable, match="“Foulard” is no longer available at Lyon Part-Dieu"),
+    ):
         pickups.reserve_for_order(order_for(dress, scarf, quantity=2), store)
     assert stock(store) == {dress.pk: (3, 0), scarf.pk: (1, 0)}  # the dress's reservation was rolled back
     pickup = pickups.reserve_for_order(order_for(dress, scarf, quantity=1), store)
