@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.urls import reverse
 
+from .meta import describe
 from .share import BUILTIN_NETWORKS, SharedPage, enabled_networks, share_url
 from .text import truncate
 
@@ -40,8 +41,6 @@ class ShareRef:
 def shared_page(obj, request, campaign="share", image_url=None):
     """What sharing ``obj`` shares, from its social metadata (the same the page's meta tags show).
     ``image_url`` replaces the Pinterest image, e.g. for the Pin-it button of one gallery image."""
-    from .meta import describe  # the metadata feature: title, canonical URL, images
-
     meta = describe(obj, request)
     pinterest = getattr(meta, "pinterest_image", None)
     return SharedPage(

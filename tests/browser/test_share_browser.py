@@ -206,6 +206,7 @@ def test_buttons_have_a_visible_keyboard_focus(live_server, page_factory, produc
     )
     assert style[0] != "none" and style[1] != "0px"
     pin = page.locator(".socialshop-pinit").first
+    assert pin.get_attribute("aria-label") == "Pin it – Robe portefeuille « lin » & <soie>"  # which image
     pin.focus()
     page.keyboard.press("Shift+Tab")
     page.keyboard.press("Tab")

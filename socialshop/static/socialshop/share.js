@@ -147,6 +147,9 @@
     var label = document.createElement("span");
     label.textContent = image.getAttribute("data-socialshop-pin-label") || "Pin it";
     link.appendChild(label);
+    if (image.alt) { /* several images, several buttons: say which one (the name starts with the text) */
+      link.setAttribute("aria-label", label.textContent + " – " + image.alt);
+    }
     link.addEventListener("click", function (event) {
       if (openPopup(link.href)) { event.preventDefault(); }
     });
