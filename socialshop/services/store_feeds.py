@@ -3,7 +3,7 @@
 Both are all-or-nothing: every row is validated first, and one bad row means nothing is written; each error
 names where it is (``line 7, column latitude`` for a file whose header is line 1, ``stock[3].quantity`` for
 JSON). Applying the same feed twice changes nothing: rows are compared with the database and only the
-differences are written, in batches of one prepared INSERT or UPDATE (the driver's ``executemany``).
+differences are written in bulk: COPY on PostgreSQL, batches of one prepared statement elsewhere.
 """
 
 import csv
@@ -230,46 +230,81 @@ def _apply_stores(cleaned, dry_run):
         ):
             existing[reference] = (pk, values)
     taken = set(Store.objects.values_list("slug", flat=True))
-    result, new, changed = Result(), [], []
+    result, new, changed = Result(), [], {}
     for row in cleaned:
         values = [row[name] for name in STORE_FIELDS]
         current = existing.get(row["reference"])
         if current is None:
             new.append([row["reference"], _unique_slug(row, taken), *values, "", True, LEAD_MINUTES])
         elif current[1] != values:
-            changed.append([*values, current[0]])
+            # Only the columns that changed are written: fewer index entries to update.
+            columns = tuple(
+                name
+                for name, old, value in zip(STORE_FIELDS, current[1], values, strict=True)
+                if old != value
+            )
+            changed.setdefault(columns, []).append([row[name] for name in columns] + [current[0]])
         else:
             result.unchanged += 1
-    result.created, result.updated = len(new), len(changed)
+    result.created, result.updated = len(new), sum(len(rows) for rows in changed.values())
     if not dry_run:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        _execute_many(
-            Store,
-            "INSERT INTO {table} (reference, slug, {fields}, email, is_active, pickup_lead_minutes, "
-            "updated_at) VALUES ({placeholders})",
-            [[*row, now] for row in new],
-            len(STORE_FIELDS) + 6,
-        )
-        _execute_many(
-            Store,
-            "UPDATE {table} SET " + ", ".join(f"{name} = %s" for name in STORE_FIELDS) + ", updated_at = %s "
-            "WHERE id = %s",
-            [[*row[:-1], now, row[-1]] for row in changed],
-        )
+        columns = [
+            "reference",
+            "slug",
+            *STORE_FIELDS,
+            "email",
+            "is_active",
+            "pickup_lead_minutes",
+            "updated_at",
+        ]
+        _insert_rows(Store, columns, [[*row, now] for row in new])
+        for fields, rows in changed.items():
+            _update_rows(Store, [*fields, "updated_at"], [[*row[:-1], now, row[-1]] for row in rows])
     return result
 
 
-def _execute_many(model, sql, rows, width=0):
-    """Run ``sql`` once per row through the driver's executemany, in batches. The ORM's bulk_create and
-    bulk_update spend most of 100,000 rows compiling SQL; one prepared statement does not."""
+def _insert_rows(model, columns, rows):
+    """INSERT many rows: COPY on PostgreSQL, else one prepared statement through executemany, in batches
+    (the ORM's bulk_create spends most of 100,000 rows compiling SQL)."""
     if not rows:
         return
-    sql = sql.format(
-        table=connection.ops.quote_name(model._meta.db_table),
-        fields=", ".join(STORE_FIELDS),
-        placeholders=", ".join(["%s"] * width),
-    )
+    table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        sql = f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join(['%s'] * len(columns))})"
+        for start in range(0, len(rows), BATCH):
+            cursor.executemany(sql, rows[start : start + BATCH])
+
+
+def _update_rows(model, columns, rows):
+    """UPDATE ``columns`` of many rows; each row is the new values then the id. On PostgreSQL the rows are
+    copied into a temporary table and applied by one UPDATE … FROM; elsewhere through executemany."""
+    if not rows:
+        return
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                f"CREATE TEMPORARY TABLE socialshop_feed_update ON COMMIT DROP AS "
+                f"SELECT {', '.join(columns)}, id FROM {table} WITH NO DATA"
+            )
+            with cursor.cursor.copy(
+                f"COPY socialshop_feed_update ({', '.join(columns)}, id) FROM STDIN"
+            ) as copy:
+                for row in rows:
+                    copy.write_row(row)
+            assignments = ", ".join(f"{name} = u.{name}" for name in columns)
+            cursor.execute(
+                f"UPDATE {table} t SET {assignments} FROM socialshop_feed_update u WHERE t.id = u.id"
+            )
+            cursor.execute("DROP TABLE socialshop_feed_update")
+            return
+        sql = f"UPDATE {table} SET {', '.join(f'{name} = %s' for name in columns)} WHERE id = %s"
         for start in range(0, len(rows), BATCH):
             cursor.executemany(sql, rows[start : start + BATCH])
 
@@ -376,16 +411,13 @@ def _apply_stock(wanted, dry_run):
     result.created, result.updated = len(new), len(changed)
     if not dry_run:
         now = connection.ops.adapt_datetimefield_value(timezone.now())
-        _execute_many(
+        _insert_rows(
             StoreStock,
-            "INSERT INTO {table} (store_id, product_id, num_in_stock, num_reserved, updated_at) "
-            "VALUES (%s, %s, %s, 0, %s)",
-            [[*row, now] for row in new],
+            ["store_id", "product_id", "num_in_stock", "num_reserved", "updated_at"],
+            [[*row, 0, now] for row in new],
         )
-        _execute_many(
-            StoreStock,
-            "UPDATE {table} SET num_in_stock = %s, updated_at = %s WHERE id = %s",
-            [[quantity, now, pk] for quantity, pk in changed],
+        _update_rows(
+            StoreStock, ["num_in_stock", "updated_at"], [[quantity, now, pk] for quantity, pk in changed]
         )
     return result
 
