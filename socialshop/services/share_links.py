@@ -10,10 +10,12 @@ object again, is what keeps the endpoint at two queries (session + insert) for a
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.conf import settings as django_settings
 from django.contrib.contenttypes.models import ContentType
 from django.core import signing
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from .meta import describe
 from .share import BUILTIN_NETWORKS, SharedPage, enabled_networks, share_url
@@ -61,8 +63,14 @@ def _signer():
 def make_token(obj, page):
     """The signed reference to ``obj`` shared as ``page``."""
     content_type = ContentType.objects.get_for_model(obj)  # cached by Django after the first lookup
+    return _token(content_type.pk, obj.pk, page, django_settings.SECRET_KEY)
+
+
+@lru_cache(maxsize=1024)
+def _token(content_type_id, object_id, page, secret_key):
+    """Signing is pure: a page signs its bar and its Pin-it buttons once per process, not once each."""
     payload = [
-        content_type.pk, obj.pk, page.url, page.title, page.description, page.image, page.campaign
+        content_type_id, object_id, page.url, page.title, page.description, page.image, page.campaign
     ]  # fmt: skip
     return _signer().sign_object(payload, compress=True)
 
@@ -84,14 +92,20 @@ def read_token(token):
 
 def click_url(network_code, token):
     """The shop's own link for sharing on ``network_code``: it counts the click, then redirects."""
-    return reverse("socialshop:share", args=[network_code, token])
+    return click_urls([network_code], token)[network_code]
 
 
 def click_urls(network_codes, token):
-    """click_url() of several networks, reversing the URL once (a page renders a dozen of them)."""
-    pattern = reverse("socialshop:share", args=["NETWORK", "TOKEN"])
-    head, _, tail = pattern.rpartition("/NETWORK/TOKEN/")
+    """click_url() of several networks (a page renders a dozen of them) from one reversed pattern."""
+    head, tail = _click_pattern(get_script_prefix(), django_settings.ROOT_URLCONF, get_urlconf())
     return {code: f"{head}/{code}/{token}/{tail}" for code in network_codes}
+
+
+@lru_cache(maxsize=16)
+def _click_pattern(script_prefix, root_urlconf, urlconf):
+    """The endpoint's path around its two arguments, for a script prefix and URLconf (the cache key)."""
+    head, _, tail = reverse("socialshop:share", args=["NETWORK", "TOKEN"]).rpartition("/NETWORK/TOKEN/")
+    return head, tail
 
 
 @dataclass(frozen=True)
