@@ -131,6 +131,8 @@ def store_locator(request):
     form.place_required = False
     context = {"form": form, "origin": None, "error": None}
     searching = form.is_bound and form.is_valid() and (form.has_coordinates or form.cleaned_data["q"])
+    if searching and rate_limited(request):
+        context["error"], searching = _("Too many searches: please wait a minute and try again."), False
     if searching:
         try:
             origin = find_origin(form)

@@ -148,3 +148,12 @@ def test_choose_store_sets_the_cookie_and_redirects_safely(client, shop):
     assert client.get("/stores/choose/").status_code == 405
     page = client.get("/stores/lys-02/", **EN)
     assert "This is your shop." in page.content.decode()
+
+
+def test_locator_searches_are_rate_limited(client, shop, settings):
+    settings.SOCIALSHOP_STORE_RATE_LIMIT = 2
+    for _ in range(2):
+        assert "Paris Rivoli" in client.get("/stores/", {"q": "75001"}, **EN).content.decode()
+    response = client.get("/stores/", {"q": "75001"}, **EN)
+    assert "Too many searches" in soup(response).select_one(".alert-warning").get_text()
+    assert len(soup(response).select("section.socialshop-locator li a")) == 6  # the plain list still shows
