@@ -200,7 +200,15 @@ OSCAR_ALLOW_ANON_CHECKOUT = True
 OSCAR_HOMEPAGE = reverse_lazy("home")
 OSCAR_FROM_EMAIL = DEFAULT_FROM_EMAIL
 OSCAR_REQUIRED_ADDRESS_FIELDS = ("first_name", "last_name", "line1", "line4", "postcode", "country")
-HAYSTACK_CONNECTIONS = {"default": {"ENGINE": "haystack.backends.simple_backend.SimpleEngine"}}
+# Oscar's catalogue pages list products through Haystack; Haystack's "simple" engine answers nothing without a
+# query, so the sandbox keeps a small Whoosh index (pure Python), updated as products are saved.
+HAYSTACK_CONNECTIONS = {
+    "default": {
+        "ENGINE": "haystack.backends.whoosh_backend.WhooshEngine",
+        "PATH": os.environ.get("SANDBOX_SEARCH_INDEX", str(VAR_DIR / "whoosh_index")),
+    }
+}
+HAYSTACK_SIGNAL_PROCESSOR = "haystack.signals.RealtimeSignalProcessor"
 THUMBNAIL_DEBUG = False
 THUMBNAIL_KVSTORE = "sorl.thumbnail.kvstores.cached_db_kvstore.KVStore"
 

@@ -49,6 +49,12 @@ def test_load_demo_data_builds_the_boutique_and_is_idempotent():
     assert BlogPostPage.objects.live().exists()
 
 
+def test_the_catalogue_page_lists_the_demo_products(client):
+    call_command("load_demo_data", stdout=io.StringIO())
+    html = client.get("/catalogue/").content.decode()
+    assert Product.objects.get(upc="3760000000017").get_absolute_url() in html
+
+
 def _counts():
     return (
         Product.objects.count(),

@@ -1,5 +1,6 @@
 from urllib.parse import urlsplit
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from sandbox.demo.blog import setup_blog
@@ -10,7 +11,7 @@ from sandbox.demo.stores import load_stores
 
 
 class Command(BaseCommand):
-    help = "Build the demo boutique (catalogue, images, staff account, blog). Safe to run again."
+    help = "Build the demo boutique (catalogue, shops, flash sales, staff account, blog). Safe to run again."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         setup_flash_sales()
         shops = load_stores()  # click and collect: shops, hours, holidays and stock of the products above
         setup_blog(parts.hostname, parts.port or 80)  # after the sales: a post shows "demo-live"
+        call_command("update_index", remove=True, verbosity=0)  # Oscar's catalogue pages list the index
         self.stdout.write(self.style.SUCCESS(f"Demo data ready ({created} products, {shops} shops created)."))
         self.stdout.write(
             f"Staff account for {base_url}/dashboard/ and {base_url}/cms/: "
