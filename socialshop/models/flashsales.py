@@ -106,7 +106,7 @@ class FlashSale(models.Model):
 
     def get_social_meta(self, request):
         """The social metadata of the sale page (socialshop.services.meta's describer protocol)."""
-        from .services.flashsale_pages import describe_sale
+        from ..services.flashsale_pages import describe_sale
 
         return describe_sale(self, request)
 
