@@ -65,23 +65,12 @@ def products():
 
 
 def write_stores(path, rows, shift=0.0):
+    from socialshop.services.store_feeds import STORE_COLUMNS
+
     rng = random.Random(7)
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(
-            [
-                "reference",
-                "name",
-                "address",
-                "postcode",
-                "city",
-                "country",
-                "latitude",
-                "longitude",
-                "phone",
-                "pickup",
-            ]
-        )
+        writer.writerow(STORE_COLUMNS)
         for i in range(rows):
             lat, lng = rng.uniform(42.5, 50.5), rng.uniform(-4.5, 7.5)
             writer.writerow(
@@ -101,10 +90,12 @@ def write_stores(path, rows, shift=0.0):
 
 
 def write_stock(path, bump=0):
+    from socialshop.services.store_feeds import STOCK_COLUMNS
+
     rng = random.Random(11)
     with open(path, "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["store_reference", "sku", "quantity"])
+        writer.writerow(STOCK_COLUMNS)
         for s in range(STORES_FOR_STOCK):
             for p in range(PRODUCTS):
                 writer.writerow([f"BENCH-{s:06d}", f"BENCH-SKU-{p:05d}", rng.randint(0, 20) + bump])

@@ -10,7 +10,7 @@ from oscar.core.loading import get_model
 
 from socialshop.models import FanConnection, FlashSaleHold
 from tests.flashsale_factories import create_sale, product_on_sale
-from tests.functional.flash_helpers import ensure_france
+from tests.functional.checkout_helpers import ensure_france
 
 Order = get_model("order", "Order")
 

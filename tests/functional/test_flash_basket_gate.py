@@ -12,7 +12,7 @@ from socialshop.models import FlashSale, FlashSaleClaim, FlashSaleHold
 from socialshop.services import flashsales
 from tests.flashsale_factories import create_customer, create_sale, product_on_sale
 
-from .flash_helpers import basket_of, basket_total, go_to_preview, place_order, set_quantity
+from .checkout_helpers import basket_of, basket_total, go_to_preview, place_order, set_quantity
 
 Order = get_model("order", "Order")
 Voucher = get_model("voucher", "Voucher")
@@ -281,7 +281,7 @@ def test_placement_respects_oscar_stock(client, product):
     refused by the stock check under the stock record's row lock, not oversold."""
     from django.test import Client
 
-    from tests.functional.flash_helpers import ensure_france
+    from tests.functional.checkout_helpers import ensure_france
 
     ensure_france()
     stockrecord = product.stockrecords.get()

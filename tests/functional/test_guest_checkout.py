@@ -5,6 +5,8 @@ from oscar.core.loading import get_model
 
 from tests.factories import create_product
 
+from .checkout_helpers import ensure_france, go_to_preview
+
 Order = get_model("order", "Order")
 Country = get_model("address", "Country")
 
@@ -13,16 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def shipping_country():
-    Country.objects.update_or_create(
-        iso_3166_1_a2="FR",
-        defaults={
-            "iso_3166_1_a3": "FRA",
-            "iso_3166_1_numeric": "250",
-            "printable_name": "France",
-            "name": "France",
-            "is_shipping_country": True,
-        },
-    )
+    ensure_france()
 
 
 def test_guest_checkout_places_an_order_in_euros(client, shipping_country):
@@ -31,22 +24,7 @@ def test_guest_checkout_places_an_order_in_euros(client, shipping_country):
 
     response = client.post("/checkout/", {"username": "guest@example.fr", "options": "anonymous"})
     assert response.status_code == 302 and response.url.endswith("/checkout/shipping-address/")
-    response = client.post(
-        "/checkout/shipping-address/",
-        {
-            "first_name": "Jeanne",
-            "last_name": "Durand",
-            "line1": "3 rue de la République",
-            "line4": "Lyon",
-            "postcode": "69002",
-            "country": "FR",
-        },
-    )
-    assert response.status_code == 302
-    response = client.get("/checkout/shipping-method/", follow=True)
-    assert response.redirect_chain[-1][0].endswith("/checkout/payment-details/")
-    response = client.get("/checkout/preview/")
-    assert response.status_code == 200
+    go_to_preview(client)  # shipping address, the only (free) shipping method, payment details, preview
     response = client.post("/checkout/preview/", {"action": "place_order"})
     assert response.status_code == 302 and response.url.endswith("/checkout/thank-you/")
 

@@ -20,11 +20,10 @@ from tests.factories import create_product
 from tests.flashsale_factories import create_customer, create_sale, product_on_sale
 from tests.stores_data import create_stores, set_stock, standalone
 
-from .flash_helpers import go_to_preview
-from .flash_helpers import place_order as submit_order
+from .checkout_helpers import ensure_france, go_to_preview
+from .checkout_helpers import place_order as submit_order
 
 Order = get_model("order", "Order")
-Country = get_model("address", "Country")
 
 pytestmark = pytest.mark.django_db
 
@@ -35,16 +34,7 @@ BROWSER = (
 
 @pytest.fixture
 def shipping_country():
-    Country.objects.update_or_create(
-        iso_3166_1_a2="FR",
-        defaults={
-            "iso_3166_1_a3": "FRA",
-            "iso_3166_1_numeric": "250",
-            "printable_name": "France",
-            "name": "France",
-            "is_shipping_country": True,
-        },
-    )
+    ensure_france()
 
 
 @pytest.fixture
@@ -63,22 +53,8 @@ def guest_checkout(client, product, quantity=1, email="guest@example.fr"):
 
 def place_order(client):
     """From the shipping address to the thank-you page."""
-    response = client.post(
-        "/checkout/shipping-address/",
-        {
-            "first_name": "Jeanne",
-            "last_name": "Durand",
-            "line1": "3 rue de la République",
-            "line4": "Lyon",
-            "postcode": "69002",
-            "country": "FR",
-        },
-    )
-    assert response.status_code == 302
-    response = client.get("/checkout/shipping-method/", follow=True)
-    assert response.redirect_chain[-1][0].endswith("/checkout/payment-details/")
-    assert client.get("/checkout/preview/").status_code == 200
-    response = client.post("/checkout/preview/", {"action": "place_order"})
+    go_to_preview(client)
+    response = submit_order(client)
     assert response.status_code == 302 and response.url.endswith("/checkout/thank-you/")
 
 

@@ -1,4 +1,4 @@
-"""Shopping steps for flash-sale functional tests, through Oscar's real views."""
+"""Shopping steps through Oscar's real views (basket, guest checkout), shared by functional tests."""
 
 from decimal import Decimal
 
